@@ -1,0 +1,1 @@
+namespace Ploy.Benchmarks; internal static class Program { private static void Main() { } }

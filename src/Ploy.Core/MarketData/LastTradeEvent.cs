@@ -1,0 +1,6 @@
+using Ploy.Core.Primitives;
+
+namespace Ploy.Core.MarketData;
+
+public sealed record LastTradeEvent(TokenId Token, Price Price, Size Size, Side TakerSide, DateTimeOffset At)
+    : MarketDataEvent(At);

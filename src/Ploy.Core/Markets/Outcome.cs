@@ -1,0 +1,7 @@
+namespace Ploy.Core.Markets;
+
+public enum Outcome
+{
+    Yes,
+    No,
+}
