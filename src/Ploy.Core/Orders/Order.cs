@@ -93,6 +93,15 @@ public sealed class Order
 
         FilledQuantity = filled;
         FilledNotional += fill.Notional;
+
+        // A fill can be reported after the cancel or expiry that ended the order (the part matched before
+        // the cancel, or the killed rest of a FAK): it counts, but the order stays where it ended.
+        if (Status is OrderStatus.Cancelled or OrderStatus.Expired)
+        {
+            UpdatedAt = fill.Time;
+            return;
+        }
+
         TransitionTo(filled == Quantity ? OrderStatus.Filled : OrderStatus.PartiallyFilled, fill.Time);
     }
 
