@@ -1,0 +1,200 @@
+using System.Globalization;
+using Ploy.Core.MarketData;
+using Ploy.Core.Orders;
+using Ploy.Core.Primitives;
+using Ploy.Core.Strategies;
+using Ploy.Core.Venues;
+using Ploy.Execution.Gateway;
+
+namespace Ploy.Execution.Engine;
+
+/// <summary>
+/// Drives strategies from market data and the gateway's news, on one logical thread: each input is handled
+/// to completion — books updated, strategies called, their orders sent through the gateway and the results
+/// fed back — before the next. Given the same inputs, it produces the same orders.
+/// </summary>
+public sealed class TradingEngine
+{
+    private readonly OrderGateway _gateway;
+    private readonly TimeProvider _clock;
+    private readonly EngineOptions _options;
+    private readonly List<(IStrategy Strategy, StrategyContext Context)> _strategies = [];
+    private readonly HashSet<StrategyId> _disabled = [];
+    private readonly Queue<(ClientOrderId Id, OrderIntent Intent)> _pendingOrders = new();
+    private readonly Queue<ClientOrderId> _pendingCancels = new();
+    private long _sequence;
+    private DateTimeOffset _lastCheckpoint;
+    private DateTimeOffset _lastResolve;
+
+    public TradingEngine(OrderGateway gateway, MarketState markets, IEnumerable<IStrategy> strategies, TimeProvider clock, EngineOptions options)
+    {
+        _gateway = gateway;
+        Markets = markets;
+        _clock = clock;
+        _options = options;
+        foreach (var strategy in strategies)
+        {
+            _strategies.Add((strategy, new StrategyContext(this, strategy.Id)));
+        }
+
+        _lastCheckpoint = _lastResolve = clock.GetUtcNow();
+    }
+
+    public MarketState Markets { get; }
+
+    public OrderGateway Gateway => _gateway;
+
+    public IEnumerable<StrategyId> Strategies => _strategies.Select(s => s.Strategy.Id);
+
+    public DateTimeOffset Now => _clock.GetUtcNow();
+
+    public bool IsEnabled(StrategyId strategy) => !_disabled.Contains(strategy);
+
+    public void SetEnabled(StrategyId strategy, bool enabled)
+    {
+        if (enabled)
+        {
+            _disabled.Remove(strategy);
+        }
+        else
+        {
+            _disabled.Add(strategy);
+        }
+    }
+
+    public async Task OnMarketDataAsync(MarketDataEvent marketData, CancellationToken cancellationToken)
+    {
+        switch (marketData)
+        {
+            case MarketListedEvent listed:
+                Markets.List(listed.Market);
+                Dispatch((s, c) => s.OnMarketListed(c, listed.Market));
+                break;
+            case MarketResolvedEvent resolved when Markets.Market(resolved.Resolution.Condition) is { } market:
+                await _gateway.SettleAsync(market, resolved.Resolution, cancellationToken);
+                await DrainAsync(cancellationToken);
+                Dispatch((s, c) => s.OnMarketResolved(c, market, resolved.Resolution));
+                Markets.Remove(market);
+                break;
+            case ReferencePriceEvent reference:
+                Markets.Apply(reference);
+                Dispatch((s, c) => s.OnReferencePrice(c, reference.Symbol, reference.Price));
+                break;
+            default:
+                if (Markets.Apply(marketData) is { } book && Markets.MarketOf(book.Token) is { } bookMarket)
+                {
+                    Dispatch((s, c) => s.OnBook(c, bookMarket, book.Token));
+                }
+
+                break;
+        }
+
+        await DrainAsync(cancellationToken);
+    }
+
+    public async Task OnVenueEventAsync(VenueEvent venueEvent, CancellationToken cancellationToken)
+    {
+        await _gateway.ApplyVenueEventAsync(venueEvent, cancellationToken);
+        await DrainAsync(cancellationToken);
+    }
+
+    /// <summary>The engine's heartbeat: staleness, unknown-order resolution, checkpoints, strategy timers.</summary>
+    public async Task OnTimerAsync(CancellationToken cancellationToken)
+    {
+        var now = Now;
+        Markets.MarkStale(now, _options.MaxBookAge);
+        if (now - _lastResolve >= _options.ResolveInterval)
+        {
+            _lastResolve = now;
+            await _gateway.ResolveUnknownAsync(cancellationToken);
+        }
+
+        if (now - _lastCheckpoint >= _options.CheckpointInterval)
+        {
+            _lastCheckpoint = now;
+            await _gateway.CheckpointAsync(cancellationToken);
+        }
+
+        Dispatch((s, c) => s.OnTimer(c));
+        await DrainAsync(cancellationToken);
+    }
+
+    /// <summary>Sends what strategies asked for and hands the gateway's news back to them, until quiet.</summary>
+    public async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (_pendingCancels.TryDequeue(out var cancel))
+            {
+                await _gateway.CancelAsync(cancel, cancellationToken);
+            }
+            else if (_pendingOrders.TryDequeue(out var pending))
+            {
+                await _gateway.SubmitAsync(pending.Id, pending.Intent, cancellationToken);
+            }
+            else if (!DispatchNotifications())
+            {
+                return;
+            }
+
+            DispatchNotifications();
+        }
+    }
+
+    internal ClientOrderId Enqueue(OrderIntent intent)
+    {
+        var id = new ClientOrderId(string.Create(CultureInfo.InvariantCulture, $"{_options.OrderIdPrefix}-{++_sequence:D7}"));
+        _pendingOrders.Enqueue((id, intent));
+        return id;
+    }
+
+    internal void EnqueueCancel(ClientOrderId order) => _pendingCancels.Enqueue(order);
+
+    internal IReadOnlyList<Order> OpenOrdersOf(StrategyId strategy) =>
+        _gateway.Orders.All.Where(o => o.Strategy == strategy && !o.IsTerminal).ToList();
+
+    internal decimal PositionOf(StrategyId strategy, TokenId token) =>
+        _gateway.Ledger.ByStrategy.TryGetValue(strategy, out var portfolio) ? portfolio.SharesOf(token) : 0m;
+
+    private bool DispatchNotifications()
+    {
+        var any = false;
+        while (_gateway.Notifications.TryRead(out var notification))
+        {
+            any = true;
+            switch (notification)
+            {
+                case OrderChanged changed:
+                    DispatchTo(changed.Order.Strategy, (s, c) => s.OnOrderUpdate(c, changed.Order));
+                    break;
+                case OrderFilled filled:
+                    DispatchTo(filled.Strategy, (s, c) => s.OnFill(c, filled.Fill));
+                    break;
+            }
+        }
+
+        return any;
+    }
+
+    private void Dispatch(Action<IStrategy, StrategyContext> call)
+    {
+        foreach (var (strategy, context) in _strategies)
+        {
+            if (!_disabled.Contains(strategy.Id))
+            {
+                call(strategy, context);
+            }
+        }
+    }
+
+    private void DispatchTo(StrategyId id, Action<IStrategy, StrategyContext> call)
+    {
+        foreach (var (strategy, context) in _strategies)
+        {
+            if (strategy.Id == id)
+            {
+                call(strategy, context);
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Ploy.Execution.Gateway;
+
+public sealed record HaltChanged(bool Halted, string? Reason) : GatewayNotification;

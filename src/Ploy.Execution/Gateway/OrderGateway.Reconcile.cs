@@ -1,0 +1,176 @@
+using System.Globalization;
+using Ploy.Core.Journal;
+using Ploy.Core.Orders;
+using Ploy.Core.Primitives;
+using Ploy.Execution.Diagnostics;
+using Ploy.Execution.Reconciliation;
+
+namespace Ploy.Execution.Gateway;
+
+public sealed partial class OrderGateway
+{
+    /// <summary>
+    /// Start-up reconciliation (invariant 4), run on the writer before any strategy: restores the journal,
+    /// asks the venue about every order that was not terminal, imports fills that happened while we were
+    /// down, and compares our wallet with the venue's ledger. If the venue cannot be asked, it fails and the
+    /// caller must not trade.
+    /// </summary>
+    public Task<ReconciliationReport> ReconcileAsync(JournalSnapshot snapshot, CancellationToken cancellationToken) =>
+        EnqueueAsync(ct => ReconcileCoreAsync(snapshot, ct), cancellationToken);
+
+    private async Task<ReconciliationReport> ReconcileCoreAsync(JournalSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var discrepancies = new List<string>();
+        foreach (var fill in snapshot.Fills)
+        {
+            Orders.MarkTradeApplied(fill.Trade, fill.VenueOrder);
+        }
+
+        if (snapshot.Portfolio is { } portfolio)
+        {
+            Ledger.Restore(portfolio);
+            foreach (var fill in snapshot.Fills.Where(f => f.Time > portfolio.At))
+            {
+                Ledger.Apply(snapshot.Orders.FirstOrDefault(o => o.Record.Id == fill.Order)?.Record.Intent.Strategy ?? Unattributed, fill);
+            }
+        }
+
+        var open = snapshot.Orders.Where(o => !OrderTransitions.IsTerminal(o.Status)).Select(o => o.ToOrder()).ToList();
+        foreach (var order in open)
+        {
+            Orders.Add(order);
+        }
+
+        var resolved = 0;
+        var fillsBefore = Stats.Fills;
+        foreach (var order in open)
+        {
+            var outcome = await ReconcileOrderAsync(order, now, cancellationToken);
+            if (outcome is null)
+            {
+                return Failed(open.Count, "venue unreachable while resolving orders");
+            }
+
+            resolved += outcome.Value ? 1 : 0;
+        }
+
+        var trades = await _venue.GetTradesAsync(null, cancellationToken);
+        if (!trades.IsSuccess)
+        {
+            ReportApiError("GET /data/trades", trades.Error);
+            return Failed(open.Count, "venue unreachable while importing trades");
+        }
+
+        foreach (var fill in trades.Value ?? [])
+        {
+            await ApplyFillAsync(fill, cancellationToken);
+        }
+
+        var balances = await _venue.GetBalancesAsync(cancellationToken);
+        if (!balances.IsSuccess || balances.Value is null)
+        {
+            ReportApiError("GET /balance-allowance", balances.Error);
+            return Failed(open.Count, "venue unreachable while reading balances");
+        }
+
+        CompareWallet(balances.Value.Cash, balances.Value.Tokens, discrepancies);
+        var adopted = discrepancies.Count > 0;
+        if (adopted)
+        {
+            // The venue's ledger is the truth; strategy attribution is lost for what we cannot explain.
+            Ledger.AdoptVenue(balances.Value.Cash, balances.Value.Tokens);
+            foreach (var discrepancy in discrepancies)
+            {
+                Stats.Discrepancy();
+                Log.Discrepancy(_logger, discrepancy);
+            }
+        }
+        else if (await _journal.LoadDailyRiskAsync(DateOnly.FromDateTime(now.UtcDateTime), cancellationToken) is { } daily)
+        {
+            Ledger.RestoreDaily(daily.Day, daily.RealizedPnl);
+        }
+
+        var imported = (int)(Stats.Fills - fillsBefore);
+        Log.Reconciled(_logger, open.Count, imported, discrepancies.Count);
+        await TryJournalAsync(j => j.SavePortfolioAsync(Ledger.Snapshot(now), cancellationToken));
+        return new ReconciliationReport(true, open.Count, resolved, imported, discrepancies, adopted);
+    }
+
+    /// <summary>Null when the venue could not be asked; otherwise whether the order ended up settled.</summary>
+    private async Task<bool?> ReconcileOrderAsync(Order order, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var venueId = order.VenueId ?? throw new InvalidOperationException($"Journaled order {order.Id} has no venue id.");
+        var lookup = await _venue.GetOrderAsync(venueId, cancellationToken);
+        var trades = await _venue.GetTradesAsync(venueId, cancellationToken);
+        if (!lookup.IsSuccess || !trades.IsSuccess)
+        {
+            ReportApiError("GET /data/order", lookup.Error ?? trades.Error);
+            return null;
+        }
+
+        if (order.Status is OrderStatus.Journaled or OrderStatus.Submitted)
+        {
+            var from = order.Status;
+            if (from == OrderStatus.Journaled)
+            {
+                order.TransitionTo(OrderStatus.Submitted, now);
+            }
+
+            order.TransitionTo(OrderStatus.Unknown, now, "process stopped before the answer");
+            await RecordAsync(order, from, cancellationToken);
+        }
+
+        if (lookup.Value is null && trades.Value is not { Count: > 0 })
+        {
+            // The process that sent it is gone, so nothing of it is still in flight: the venue never took it,
+            // or took it and forgot it unfilled (cancelled). Either way nothing is open and nothing filled.
+            var to = order.Status == OrderStatus.Unknown ? OrderStatus.Rejected : OrderStatus.Cancelled;
+            await TransitionAsync(order, to, now, "unknown to the venue at start-up", cancellationToken);
+            return true;
+        }
+
+        if (order.Status == OrderStatus.Unknown)
+        {
+            await TransitionAsync(order, OrderStatus.Acknowledged, now, "found at venue at start-up", cancellationToken);
+        }
+
+        foreach (var fill in trades.Value ?? [])
+        {
+            await ApplyFillAsync(fill, cancellationToken);
+        }
+
+        if (lookup.Value is { } state)
+        {
+            await ApplyOrderStateAsync(state, now, cancellationToken);
+        }
+        else if (!order.IsTerminal)
+        {
+            await TransitionAsync(order, OrderStatus.Cancelled, now, "terminal at venue", cancellationToken);
+        }
+
+        return order.IsTerminal;
+    }
+
+    private void CompareWallet(decimal venueCash, IReadOnlyDictionary<TokenId, decimal> venueTokens, List<string> discrepancies)
+    {
+        var wallet = Ledger.Wallet;
+        if (wallet.Cash != venueCash)
+        {
+            discrepancies.Add(string.Create(CultureInfo.InvariantCulture, $"cash: journal {wallet.Cash} vs venue {venueCash}"));
+        }
+
+        var tokens = venueTokens.Keys.Concat(wallet.Positions.Select(p => p.Token)).Distinct();
+        foreach (var token in tokens)
+        {
+            var ours = wallet.SharesOf(token);
+            var theirs = venueTokens.GetValueOrDefault(token);
+            if (ours != theirs)
+            {
+                discrepancies.Add(string.Create(CultureInfo.InvariantCulture, $"{token}: journal {ours} vs venue {theirs} shares"));
+            }
+        }
+    }
+
+    private static ReconciliationReport Failed(int orders, string failure) => new(false, orders, 0, 0, [], false, failure);
+}

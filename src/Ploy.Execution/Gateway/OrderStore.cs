@@ -1,0 +1,65 @@
+using Ploy.Core.Markets;
+using Ploy.Core.Orders;
+using Ploy.Core.Primitives;
+
+namespace Ploy.Execution.Gateway;
+
+/// <summary>
+/// Orders by our id and by venue id, and the trades already applied. Owned by the gateway's single writer;
+/// other threads read it only through the gateway.
+/// </summary>
+public sealed class OrderStore
+{
+    private readonly Dictionary<ClientOrderId, Order> _byId = [];
+    private readonly Dictionary<VenueOrderId, Order> _byVenueId = [];
+    private readonly HashSet<(TradeId, VenueOrderId)> _appliedTrades = [];
+
+    public IReadOnlyCollection<Order> All => _byId.Values;
+
+    public IEnumerable<Order> Live => _byId.Values.Where(o => OrderTransitions.IsLive(o.Status) || o.Status == OrderStatus.Journaled);
+
+    public int LiveCount => _byId.Values.Count(o => OrderTransitions.IsLive(o.Status) || o.Status == OrderStatus.Journaled);
+
+    public void Add(Order order)
+    {
+        _byId.Add(order.Id, order);
+        if (order.VenueId is { } venueId)
+        {
+            _byVenueId[venueId] = order;
+        }
+    }
+
+    public void IndexVenueId(Order order) => _byVenueId[order.VenueId ?? throw new InvalidOperationException($"Order {order.Id} has no venue id.")] = order;
+
+    public Order? Find(ClientOrderId id) => _byId.GetValueOrDefault(id);
+
+    public Order? Find(VenueOrderId id) => _byVenueId.GetValueOrDefault(id);
+
+    /// <summary>Marks a trade applied; false when it was already.</summary>
+    public bool MarkTradeApplied(TradeId trade, VenueOrderId order) => _appliedTrades.Add((trade, order));
+
+    public decimal SharesReservedForSale(TokenId token) =>
+        Live.Where(o => o.Side == Side.Sell && o.Token == token).Sum(o => o.RemainingQuantity.Shares);
+
+    /// <summary>pUSD that open buy orders may still spend.</summary>
+    public decimal OpenBuyNotional(Func<Order, bool> where) =>
+        Live.Where(o => o.Side == Side.Buy && where(o)).Sum(o => o.RemainingQuantity.Shares * o.LimitPrice.Value);
+
+    public IEnumerable<Order> LiveIn(BinaryMarket market) => Live.Where(o => market.Contains(o.Token));
+
+    /// <summary>Forgets terminal orders older than <paramref name="before"/> (they are in the journal).</summary>
+    public int Prune(DateTimeOffset before)
+    {
+        var stale = _byId.Values.Where(o => o.IsTerminal && o.UpdatedAt < before).ToList();
+        foreach (var order in stale)
+        {
+            _byId.Remove(order.Id);
+            if (order.VenueId is { } venueId)
+            {
+                _byVenueId.Remove(venueId);
+            }
+        }
+
+        return stale.Count;
+    }
+}
