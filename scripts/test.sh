@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The whole test suite: set-up, a warnings-as-errors build, every test project, and a closing
+# "N passed, N failed" line. Exit 0 only when everything passed.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+configuration="${PLOY_TEST_CONFIGURATION:-Release}"
+results="$root/artifacts/test-results"
+
+"$root/scripts/setup.sh" --test
+
+echo "== build ($configuration, warnings are errors)"
+dotnet build Ploy.slnx -c "$configuration" --nologo -v quiet
+
+rm -rf "$results"
+mkdir -p "$results"
+echo "== tests"
+status=0
+dotnet test Ploy.slnx -c "$configuration" --no-build --nologo \
+  --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true || status=$?
+
+passed=0
+failed=0
+shopt -s nullglob
+for trx in "$results"/*.trx; do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+if ((passed == 0)); then
+  echo "no test ran" >&2
+  status=1
+fi
+echo "$passed passed, $failed failed"
+exit "$status"
