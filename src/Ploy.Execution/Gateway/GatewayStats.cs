@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using Ploy.Core.Primitives;
+
 namespace Ploy.Execution.Gateway;
 
 /// <summary>Running totals of the gateway, readable from any thread.</summary>
@@ -10,6 +13,7 @@ public sealed class GatewayStats
     private long _unknown;
     private long _journalFailures;
     private long _discrepancies;
+    private readonly ConcurrentDictionary<StrategyId, StrategyCounters> _byStrategy = new();
 
     public long OrdersPlaced => Interlocked.Read(ref _placed);
 
@@ -25,11 +29,23 @@ public sealed class GatewayStats
 
     public long ReconciliationDiscrepancies => Interlocked.Read(ref _discrepancies);
 
-    internal void Placed() => Interlocked.Increment(ref _placed);
+    public IReadOnlyDictionary<StrategyId, StrategyCounters> ByStrategy => _byStrategy;
+
+    public StrategyCounters For(StrategyId strategy) => _byStrategy.GetOrAdd(strategy, _ => new StrategyCounters());
+
+    internal void Placed(StrategyId strategy)
+    {
+        Interlocked.Increment(ref _placed);
+        For(strategy).Order();
+    }
 
     internal void FilledOrder() => Interlocked.Increment(ref _filledOrders);
 
-    internal void Fill() => Interlocked.Increment(ref _fills);
+    internal void Fill(StrategyId strategy)
+    {
+        Interlocked.Increment(ref _fills);
+        For(strategy).Fill();
+    }
 
     internal void Failed() => Interlocked.Increment(ref _failed);
 

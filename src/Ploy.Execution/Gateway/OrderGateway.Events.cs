@@ -49,7 +49,7 @@ public sealed partial class OrderGateway
 
         var strategy = order?.Strategy ?? Unattributed;
         Ledger.Apply(strategy, fill);
-        Stats.Fill();
+        Stats.Fill(strategy);
         _metrics.FillApplied();
         if (order is not null)
         {

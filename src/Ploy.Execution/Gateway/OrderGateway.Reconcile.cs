@@ -74,8 +74,14 @@ public sealed partial class OrderGateway
             return Failed(open.Count, "venue unreachable while reading balances");
         }
 
-        CompareWallet(balances.Value.Cash, balances.Value.Tokens, discrepancies);
-        var adopted = discrepancies.Count > 0;
+        // A journal that has never traded simply starts from the venue's balances; otherwise they must agree.
+        var firstStart = snapshot.Portfolio is null && snapshot.Orders.Count == 0 && snapshot.Fills.Count == 0;
+        if (!firstStart)
+        {
+            CompareWallet(balances.Value.Cash, balances.Value.Tokens, discrepancies);
+        }
+
+        var adopted = firstStart || discrepancies.Count > 0;
         if (adopted)
         {
             // The venue's ledger is the truth; strategy attribution is lost for what we cannot explain.

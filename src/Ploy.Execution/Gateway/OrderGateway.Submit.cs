@@ -56,7 +56,7 @@ public sealed partial class OrderGateway
         {
             case SubmitOutcome.Accepted:
                 _metrics.SubmitLatency(Stopwatch.GetElapsedTime(started));
-                Stats.Placed();
+                Stats.Placed(intent.Strategy);
                 _metrics.OrderPlaced();
                 await AcknowledgeAsync(order, result.State, after, cancellationToken);
                 break;
