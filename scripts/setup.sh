@@ -14,7 +14,7 @@ case "$mode" in
 esac
 
 runtime_packages=(libsecp256k1-1 sqlite3)
-test_packages=(postgresql postgresql-client)
+test_packages=(postgresql postgresql-client prometheus)
 
 missing=()
 want=("${runtime_packages[@]}")
