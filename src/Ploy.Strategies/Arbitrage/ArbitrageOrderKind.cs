@@ -1,0 +1,8 @@
+namespace Ploy.Strategies.Arbitrage;
+
+internal enum ArbitrageOrderKind
+{
+    Leg,
+    Complete,
+    Unwind,
+}

@@ -1,0 +1,7 @@
+namespace Ploy.Strategies.MarketMaking;
+
+internal enum QuoteSide
+{
+    Bid,
+    Ask,
+}

@@ -1,0 +1,8 @@
+namespace Ploy.Strategies.Momentum;
+
+internal enum MomentumOrderKind
+{
+    Entry,
+    TakeProfit,
+    StopLoss,
+}
