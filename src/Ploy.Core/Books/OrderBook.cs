@@ -73,9 +73,16 @@ public sealed class OrderBook : IOrderBookView
     /// <summary>Sets the size at one level (0 removes it). The hot path: no allocation.</summary>
     public void ApplyDelta(Side side, int priceUnits, long sizeMicros, DateTimeOffset at)
     {
-        if ((uint)priceUnits >= Levels || sizeMicros < 0)
+        // A price lies strictly between 0 and 1: units 1..9999. Units 0 and 10000 fit the arrays but are not
+        // prices, and storing one would make every later read of that side throw far from the cause.
+        if ((uint)(priceUnits - 1) >= Price.UnitsPerOne - 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(priceUnits), "Level outside the price range or negative size.");
+            throw new ArgumentOutOfRangeException(nameof(priceUnits), priceUnits, "Level outside the price range.");
+        }
+
+        if (sizeMicros < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sizeMicros), sizeMicros, "Negative size.");
         }
 
         Set(side, priceUnits, sizeMicros);

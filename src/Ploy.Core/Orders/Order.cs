@@ -91,18 +91,26 @@ public sealed class Order
             throw new InvalidOperationException($"Order {Id} would fill {filled} of {Quantity}.");
         }
 
-        FilledQuantity = filled;
-        FilledNotional += fill.Notional;
-
         // A fill can be reported after the cancel or expiry that ended the order (the part matched before
         // the cancel, or the killed rest of a FAK): it counts, but the order stays where it ended.
-        if (Status is OrderStatus.Cancelled or OrderStatus.Expired)
+        var endedEarlier = Status is OrderStatus.Cancelled or OrderStatus.Expired;
+        var next = filled == Quantity ? OrderStatus.Filled : OrderStatus.PartiallyFilled;
+
+        // Checked before the fill is counted: a refused fill must leave the order as it was.
+        if (!endedEarlier && !CanTransitionTo(next))
+        {
+            throw new InvalidOrderTransitionException(Id, Status, next);
+        }
+
+        FilledQuantity = filled;
+        FilledNotional += fill.Notional;
+        if (endedEarlier)
         {
             UpdatedAt = fill.Time;
             return;
         }
 
-        TransitionTo(filled == Quantity ? OrderStatus.Filled : OrderStatus.PartiallyFilled, fill.Time);
+        TransitionTo(next, fill.Time);
     }
 
     /// <summary>Rebuilds an order from the journal without replaying its history.</summary>

@@ -35,6 +35,12 @@ public sealed class Position
             throw new ArgumentOutOfRangeException(nameof(shares), "A fill has positive shares and a non-negative fee.");
         }
 
+        // Checked before any state changes: a refused sell must not leave its fee charged.
+        if (side == Side.Sell && shares > Shares)
+        {
+            throw new InvalidOperationException($"Selling {shares} of {Token} with only {Shares} held.");
+        }
+
         FeesPaid += fee;
         RealizedPnl -= fee;
         if (side == Side.Buy)
@@ -43,11 +49,6 @@ public sealed class Position
             AverageCost = ((Shares * AverageCost) + (shares * price)) / total;
             Shares = total;
             return;
-        }
-
-        if (shares > Shares)
-        {
-            throw new InvalidOperationException($"Selling {shares} of {Token} with only {Shares} held.");
         }
 
         RealizedPnl += shares * (price - AverageCost);

@@ -39,7 +39,10 @@ public readonly record struct Size : IComparable<Size>
         return true;
     }
 
-    public static Size FromMicros(long micros) => new(micros / (decimal)MicrosPerShare);
+    public static Size FromMicros(long micros) =>
+        micros >= 0
+            ? new(micros / (decimal)MicrosPerShare)
+            : throw new ArgumentOutOfRangeException(nameof(micros), micros, "A size must be ≥ 0.");
 
     /// <summary>Truncates to whole hundredths, as the venue's client does for order sizes.</summary>
     public Size TruncateToLot() => new(decimal.Truncate(Shares * 100m) / 100m);

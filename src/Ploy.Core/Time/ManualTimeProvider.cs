@@ -10,6 +10,14 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 
     public override DateTimeOffset GetUtcNow() => _now;
 
+    /// <summary>
+    /// Ticks of the manual clock, so <see cref="TimeProvider.GetElapsedTime(long)"/> measures manual time; the
+    /// base class would read the real <see cref="System.Diagnostics.Stopwatch"/>.
+    /// </summary>
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp() => _now.UtcTicks;
+
     public void Advance(TimeSpan delta)
     {
         if (delta < TimeSpan.Zero)
