@@ -52,7 +52,11 @@ public readonly record struct Price : IComparable<Price>
         return TryCreate(value, out price);
     }
 
-    public static Price FromUnits(int units) => Of(units * Unit);
+    /// <summary>A price from whole 0.0001 units: on the grid by construction, so only the range is checked (hot path).</summary>
+    public static Price FromUnits(int units) =>
+        units is > 0 and < UnitsPerOne
+            ? new Price(units * Unit)
+            : throw new ArgumentOutOfRangeException(nameof(units), units, "A price must lie strictly between 0 and 1.");
 
     public int CompareTo(Price other) => Value.CompareTo(other.Value);
 
