@@ -14,6 +14,7 @@ public sealed class ArchitectureTests
         ["Ploy.Strategies"] = ["Ploy.Core"],
         ["Ploy.Persistence"] = ["Ploy.Core"],
         ["Ploy.Hosting"] = ["Ploy.Core"],
+        ["Ploy.VenueServer"] = ["Ploy.Core", "Ploy.Venues.Simulated", "Ploy.Venues.Polymarket"],
     };
 
     [Fact]

@@ -218,6 +218,20 @@ public sealed class OrderGatewayTests
     }
 
     [Fact]
+    public async Task SubmitAsync_RunawayStrategy_IsThrottledPerMinute()
+    {
+        await using var h = new GatewayHarness(risk: new RiskOptions { MaxOrdersPerMinutePerStrategy = 3, MaxOpenOrders = 100 });
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(OrderStatus.Acknowledged, (await h.SubmitAsync(h.Buy(price: 0.45m, size: 5m))).Status);
+        }
+
+        Assert.Equal(OrderStatus.Rejected, (await h.SubmitAsync(h.Buy(price: 0.45m, size: 5m))).Status);
+        h.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(OrderStatus.Acknowledged, (await h.SubmitAsync(h.Buy(price: 0.45m, size: 5m))).Status);
+    }
+
+    [Fact]
     public async Task QueueLength_IsZeroWhenIdle()
     {
         await using var h = new GatewayHarness();

@@ -113,6 +113,10 @@ public sealed class RiskGateTests
         Assert.Equal(RiskDenialReason.MarketClosed, Reason(Intent(), Inputs(now: Market.ClosesAt)));
 
     [Fact]
+    public void Check_StrategyOverItsOrderRate_Denied() =>
+        Assert.Equal(RiskDenialReason.OrderRateLimit, Reason(Intent(), Inputs() with { StrategyOrdersLastMinute = 120 }));
+
+    [Fact]
     public void Check_PostOnlyImmediate_Denied() =>
         Assert.Equal(RiskDenialReason.InvalidOrder, Reason(Intent(type: OrderType.Fok, postOnly: true), Inputs()));
 

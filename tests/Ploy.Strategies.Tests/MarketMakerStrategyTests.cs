@@ -126,6 +126,10 @@ public sealed class MarketMakerStrategyTests
 
         SetMirroredBook(ctx, market, 0.48m, 0.54m);
         strategy.OnBook(ctx, market, market.Yes);
+        Assert.Empty(ctx.Cancelled); // a quote lives MinQuoteLife before it chases the price
+
+        ctx.Now += new MarketMakerOptions().MinQuoteLife;
+        strategy.OnBook(ctx, market, market.Yes);
 
         Assert.Equal(first.ToHashSet(), ctx.Cancelled.ToHashSet());
         var fresh = ctx.PlacedSince(2);

@@ -16,4 +16,5 @@ public enum RiskDenialReason
     UntrustedBook,
     MarketClosed,
     InvalidOrder,
+    OrderRateLimit,
 }

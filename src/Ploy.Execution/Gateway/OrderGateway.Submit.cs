@@ -30,6 +30,7 @@ public sealed partial class OrderGateway
             return order;
         }
 
+        _orderRate.Record(intent.Strategy, now);
         var prepared = _venue.Prepare(id, intent, now);
         order.AssignVenueId(prepared.VenueId);
         Orders.IndexVenueId(order);
@@ -118,7 +119,8 @@ public sealed partial class OrderGateway
             marketExposure,
             wallet.GrossExposure + openBuys,
             Ledger.DailyRealizedPnl,
-            now);
+            now,
+            _orderRate.Count(intent.Strategy, now));
     }
 
     /// <summary>Moves an order and journals the move. A failed write is reported, not thrown: the venue already acted.</summary>

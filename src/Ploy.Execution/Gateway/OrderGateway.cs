@@ -32,6 +32,7 @@ public sealed partial class OrderGateway
     private readonly ILogger _logger;
     private readonly ExecutionMetrics _metrics;
     private readonly GatewayOptions _options;
+    private readonly OrderRateWindow _orderRate = new(TimeSpan.FromMinutes(1));
 
     public OrderGateway(
         IVenue venue,

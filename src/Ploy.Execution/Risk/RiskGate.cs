@@ -82,6 +82,11 @@ public sealed class RiskGate(RiskOptions options)
             return Deny(RiskDenialReason.PriceBand, Invariant($"price {price} more than {Options.PriceBand} from mid {mid}"));
         }
 
+        if (inputs.StrategyOrdersLastMinute >= Options.MaxOrdersPerMinutePerStrategy)
+        {
+            return Deny(RiskDenialReason.OrderRateLimit, Invariant($"{inputs.StrategyOrdersLastMinute} orders in the last minute"));
+        }
+
         if (inputs.OpenOrders >= Options.MaxOpenOrders)
         {
             return Deny(RiskDenialReason.MaxOpenOrders, Invariant($"{inputs.OpenOrders} orders open"));

@@ -15,6 +15,7 @@ namespace Ploy.Execution.Risk;
 /// <param name="TotalExposure">The same across all markets.</param>
 /// <param name="DailyRealizedPnl">Realised PnL of the current UTC day.</param>
 /// <param name="Now">The gateway's clock.</param>
+/// <param name="StrategyOrdersLastMinute">Orders the intent's strategy sent in the last minute.</param>
 public readonly record struct RiskInputs(
     BinaryMarket? Market,
     IOrderBookView? Book,
@@ -26,4 +27,5 @@ public readonly record struct RiskInputs(
     decimal MarketExposure,
     decimal TotalExposure,
     decimal DailyRealizedPnl,
-    DateTimeOffset Now);
+    DateTimeOffset Now,
+    int StrategyOrdersLastMinute = 0);

@@ -20,6 +20,9 @@ public sealed class RiskOptions
     /// <summary>Most orders live at the venue at once.</summary>
     public int MaxOpenOrders { get; set; } = 40;
 
+    /// <summary>Most orders one strategy may send per minute: a backstop against a runaway quoting loop.</summary>
+    public int MaxOrdersPerMinutePerStrategy { get; set; } = 120;
+
     /// <summary>Furthest an order's price may sit from the book's mid (absolute probability points).</summary>
     public decimal PriceBand { get; set; } = 0.25m;
 
@@ -48,6 +51,11 @@ public sealed class RiskOptions
         if (MaxOpenOrders <= 0)
         {
             problems.Add($"{Section}:{nameof(MaxOpenOrders)} must be > 0 (was {MaxOpenOrders}).");
+        }
+
+        if (MaxOrdersPerMinutePerStrategy <= 0)
+        {
+            problems.Add($"{Section}:{nameof(MaxOrdersPerMinutePerStrategy)} must be > 0 (was {MaxOrdersPerMinutePerStrategy}).");
         }
 
         if (MinPrice <= 0m || MaxPrice >= 1m || MinPrice >= MaxPrice)

@@ -22,6 +22,13 @@ public sealed class MarketMakerOptions
     /// <summary>A resting quote is replaced only when the desired price moved by at least this many ticks.</summary>
     public int RequoteThresholdTicks { get; set; } = 1;
 
+    /// <summary>
+    /// A quote lives at least this long before it is replaced for a price move (fills, closing and untrusted
+    /// books still act at once). Market data lags our own orders, so without it a re-quote can chase its own
+    /// shadow many times within one tick of the clock.
+    /// </summary>
+    public TimeSpan MinQuoteLife { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>All quotes are pulled this long before the round closes.</summary>
     public TimeSpan PullBeforeClose { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -41,6 +48,7 @@ public sealed class MarketMakerOptions
         checks.NonNegative(nameof(SkewPerShare), SkewPerShare);
         checks.AtLeast(nameof(RequoteThresholdTicks), RequoteThresholdTicks, 1m);
         checks.NonNegative(nameof(PullBeforeClose), PullBeforeClose);
+        checks.NonNegative(nameof(MinQuoteLife), MinQuoteLife);
         checks.Positive(nameof(RejectBackoff), RejectBackoff);
         checks.Check(MaxRejectBackoff >= RejectBackoff, nameof(MaxRejectBackoff), "must be >= RejectBackoff");
         return checks.Problems;

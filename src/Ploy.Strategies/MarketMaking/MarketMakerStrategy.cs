@@ -252,7 +252,8 @@ public sealed class MarketMakerStrategy : StrategyBase
                 && market.Tick.IsOnGrid(current.Intent.LimitPrice.Value) // the tick size may have changed under it
                 && current.Intent.Token == desired.Token
                 && current.Intent.Side == desired.Side
-                && Math.Abs(current.Tag.YesPrice - desiredYesPrice) < _options.RequoteThresholdTicks * market.Tick.Value;
+                && (Math.Abs(current.Tag.YesPrice - desiredYesPrice) < _options.RequoteThresholdTicks * market.Tick.Value
+                    || context.Now - current.PlacedAt < _options.MinQuoteLife);
             if (keep)
             {
                 return;
