@@ -1,1 +1,19 @@
-namespace Ploy.Cli; internal static class Program { private static int Main() => 0; }
+using System.CommandLine;
+using Ploy.Cli.Commands;
+
+namespace Ploy.Cli;
+
+/// <summary>`ploy` — the composition root of every command.</summary>
+public static class Program
+{
+    public static Task<int> Main(string[] args) => BuildRoot().Parse(args).InvokeAsync();
+
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("Ploy — a trading service for Polymarket's order book. Paper is the default everywhere.");
+        root.Subcommands.Add(PaperCommand.Create());
+        root.Subcommands.Add(ConformanceCommand.Create());
+        root.Subcommands.Add(HealthCommand.Create());
+        return root;
+    }
+}

@@ -22,7 +22,7 @@ public static class ConformanceCommand
         });
 
         var polymarket = new Command("polymarket", "Recompute amounts, EIP-712 hashes, signatures, POST bodies and L1/L2 headers of every vector.") { vectors };
-        polymarket.SetAction(parse => PolymarketConformanceRunner.Run(parse.GetValue(vectors)!.FullName, Console.Out));
+        polymarket.SetAction(parse => PolymarketConformanceRunner.Run(parse.GetValue(vectors)!.FullName, parse.InvocationConfiguration.Output));
         return new Command("conformance", "Check the venue adapters against conformance vectors.") { polymarket };
     }
 }
