@@ -20,6 +20,18 @@ status=0
 dotnet test Ploy.slnx -c "$configuration" --no-build --nologo \
   --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true || status=$?
 
+echo "== smoke: the README's first command, briefly"
+smoke="$(mktemp -d)"
+if "$root/ploy" paper --duration 10s --fast --data-dir "$smoke/data" --summary-json "$smoke/summary.json" >"$smoke/out.txt" 2>&1 \
+  && grep -q '"ledger_matches_venue": true' "$smoke/summary.json"; then
+  echo "ploy paper: ok ($(grep -c . "$smoke/out.txt") lines of output)"
+else
+  echo "ploy paper smoke run FAILED:" >&2
+  cat "$smoke/out.txt" >&2
+  status=1
+fi
+rm -rf "$smoke"
+
 passed=0
 failed=0
 shopt -s nullglob
