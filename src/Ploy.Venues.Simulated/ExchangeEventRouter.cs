@@ -46,6 +46,7 @@ internal sealed class ExchangeEventRouter(SimulatedMarketDataFeed feed) : IMatch
         }
     }
 
+    // The engine reports its own per-token levels; the feed turns them into mirrored published levels.
     public void OnLevelChanged(TokenId token, Side side, Price price, decimal total, DateTimeOffset at) =>
         feed.LevelChanged(token, side, price, total);
 }

@@ -57,7 +57,10 @@ public sealed class SimulatedExchange
     /// <summary>Our trader account's view (Core's venue port).</summary>
     public IVenue Venue => _venue;
 
-    /// <summary>Market data of all markets (subscriptions do not filter).</summary>
+    /// <summary>
+    /// Market data of all markets (subscriptions do not filter). Each token's book includes its complement's orders
+    /// mirrored (opposite side, 1 − p), as on Polymarket; see <see cref="SimulatedMarketDataFeed"/>.
+    /// </summary>
     public IMarketDataFeed MarketData => _feed;
 
     /// <summary>The engine, for tests and tools; callers must not use it concurrently with the exchange.</summary>
@@ -166,6 +169,7 @@ public sealed class SimulatedExchange
     {
         var market = RoundFactory.Create(Options, now, _reference.Price);
         Engine.AddMarket(market);
+        _feed.Register(market);
         _active.Add(market);
         _feed.Publish(new MarketListedEvent(market, now));
         _feed.Snapshot(Engine, market, now);
@@ -184,6 +188,8 @@ public sealed class SimulatedExchange
         var winner = _reference.Price > market.Round!.StartPrice ? Outcome.Yes : Outcome.No;
         Engine.Resolve(market.Condition, winner, now);
         FlushBooks(now);
+
+        // After the flush: the cancels above were still published (mirrored), which needs the token pair.
         _feed.Forget(market);
         _active.Remove(market);
         var resolution = new MarketResolution(market.Condition, winner, now);
