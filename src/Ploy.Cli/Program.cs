@@ -14,6 +14,7 @@ public static class Program
         root.Subcommands.Add(PaperCommand.Create());
         root.Subcommands.Add(ConformanceCommand.Create());
         root.Subcommands.Add(HealthCommand.Create());
+        root.Subcommands.Add(DbCommand.Create());
         return root;
     }
 }

@@ -48,16 +48,46 @@ public sealed class MigrationRunner
     /// <summary>Applies every pending migration in version order.</summary>
     /// <returns>The versions applied by this call.</returns>
     /// <exception cref="MigrationChecksumException">An applied migration's script has changed.</exception>
-    public async Task<IReadOnlyList<long>> MigrateAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<long>> MigrateAsync(CancellationToken cancellationToken) =>
+        MigrateAsync(toVersion: null, beforeChanges: null, cancellationToken);
+
+    /// <summary>
+    /// Applies pending migrations up to <paramref name="toVersion"/> (all when null) in version order. When there
+    /// is something to apply, <paramref name="beforeChanges"/> runs first, under the migration lock, with the
+    /// plan: the place for the expand/contract check and the backup. If it throws, nothing is applied.
+    /// </summary>
+    /// <returns>The versions applied by this call.</returns>
+    /// <exception cref="MigrationChecksumException">An applied migration's script has changed.</exception>
+    public async Task<IReadOnlyList<long>> MigrateAsync(
+        long? toVersion,
+        Func<MigrationPlan, CancellationToken, Task>? beforeChanges,
+        CancellationToken cancellationToken)
     {
+        if (toVersion is { } target && target != 0 && _migrations.All(m => m.Version != target))
+        {
+            throw new ArgumentOutOfRangeException(nameof(toVersion), toVersion, $"Version {toVersion} is not a migration of this build (known: {KnownVersions()}).");
+        }
+
         await using var connection = await _openConnection(cancellationToken);
         await using var migrationLock = await _dialect.AcquireLockAsync(connection, cancellationToken);
         await ExecuteAsync(connection, null, _dialect.CreateHistoryTableSql, cancellationToken);
         var applied = await ReadAppliedAsync(connection, cancellationToken);
         VerifyChecksums(applied);
 
+        var pending = _migrations.Where(m => !applied.ContainsKey(m.Version) && (toVersion is null || m.Version <= toVersion)).ToList();
+        if (pending.Count == 0)
+        {
+            return [];
+        }
+
+        if (beforeChanges is not null)
+        {
+            var from = applied.Count == 0 ? 0 : applied.Keys.Max();
+            await beforeChanges(new MigrationPlan(MigrationDirection.Up, from, pending[^1].Version, pending, [.. applied.Keys.Order()]), cancellationToken);
+        }
+
         var done = new List<long>();
-        foreach (var migration in _migrations.Where(m => !applied.ContainsKey(m.Version)))
+        foreach (var migration in pending)
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
@@ -79,7 +109,18 @@ public sealed class MigrationRunner
 
     /// <summary>Reverts applied migrations above <paramref name="toVersion"/>, newest first (0 reverts all).</summary>
     /// <returns>The versions reverted by this call.</returns>
-    public async Task<IReadOnlyList<long>> RollbackAsync(long toVersion, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<long>> RollbackAsync(long toVersion, CancellationToken cancellationToken) =>
+        RollbackAsync(toVersion, beforeChanges: null, cancellationToken);
+
+    /// <summary>
+    /// Reverts applied migrations above <paramref name="toVersion"/>, newest first (0 reverts all). When there is
+    /// something to revert, <paramref name="beforeChanges"/> runs first under the migration lock (the backup).
+    /// </summary>
+    /// <returns>The versions reverted by this call.</returns>
+    public async Task<IReadOnlyList<long>> RollbackAsync(
+        long toVersion,
+        Func<MigrationPlan, CancellationToken, Task>? beforeChanges,
+        CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(toVersion);
         await using var connection = await _openConnection(cancellationToken);
@@ -87,6 +128,10 @@ public sealed class MigrationRunner
         await ExecuteAsync(connection, null, _dialect.CreateHistoryTableSql, cancellationToken);
         var applied = await ReadAppliedAsync(connection, cancellationToken);
         VerifyChecksums(applied);
+        if (toVersion != 0 && _migrations.All(m => m.Version != toVersion) && !applied.ContainsKey(toVersion))
+        {
+            throw new ArgumentOutOfRangeException(nameof(toVersion), toVersion, $"Version {toVersion} is neither a migration of this build nor applied (known: {KnownVersions()}).");
+        }
 
         var toRevert = applied.Keys.Where(v => v > toVersion).OrderDescending().ToList();
         var unknown = toRevert.Where(v => _migrations.All(m => m.Version != v)).ToList();
@@ -96,10 +141,21 @@ public sealed class MigrationRunner
                 $"Cannot roll back to {toVersion}: version(s) {string.Join(", ", unknown)} were applied by a newer build whose down scripts this build lacks.");
         }
 
-        var done = new List<long>();
-        foreach (var version in toRevert)
+        if (toRevert.Count == 0)
         {
-            var migration = _migrations.First(m => m.Version == version);
+            return [];
+        }
+
+        var steps = toRevert.Select(v => _migrations.First(m => m.Version == v)).ToList();
+        if (beforeChanges is not null)
+        {
+            await beforeChanges(new MigrationPlan(MigrationDirection.Down, toRevert[0], toVersion, steps, [.. applied.Keys.Order()]), cancellationToken);
+        }
+
+        var done = new List<long>();
+        foreach (var migration in steps)
+        {
+            var version = migration.Version;
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             if (!await IsAppliedAsync(connection, transaction, version, cancellationToken))
             {
@@ -142,6 +198,8 @@ public sealed class MigrationRunner
 
         return [.. statuses.OrderBy(s => s.Version)];
     }
+
+    private string KnownVersions() => _migrations.Count == 0 ? "none" : string.Join(", ", _migrations.Select(m => m.Version));
 
     private void VerifyChecksums(Dictionary<long, AppliedRow> applied)
     {

@@ -12,7 +12,7 @@ namespace Ploy.Persistence.Postgres;
 /// connection and has committed when it returns. Failures are never swallowed: they throw, and the
 /// gateway fails closed.
 /// </summary>
-public sealed class PostgresJournal : IJournal, IJournalInspector, IAsyncDisposable, IDisposable
+public sealed class PostgresJournal : IJournalStore, IDisposable
 {
     private const string OrderColumns =
         "client_order_id, venue_order_id, strategy, condition_id, token_id, side, price, quantity, order_type, post_only, " +

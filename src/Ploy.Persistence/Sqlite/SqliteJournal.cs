@@ -10,7 +10,7 @@ namespace Ploy.Persistence.Sqlite;
 /// its call returns. One connection stays open (the gateway is the single writer); a semaphore makes
 /// concurrent calls safe anyway. Failures are never swallowed: they throw, and the gateway fails closed.
 /// </summary>
-public sealed class SqliteJournal : IJournal, IJournalInspector, IAsyncDisposable, IDisposable
+public sealed class SqliteJournal : IJournalStore, IDisposable
 {
     private const string OrderColumns =
         "client_order_id, venue_order_id, strategy, condition_id, token_id, side, price, quantity, order_type, post_only, " +

@@ -26,11 +26,17 @@ public sealed class SqliteMigrationDialect : IMigrationDialect
         "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'";
 
     /// <summary>
-    /// No lock spanning the run: SQLite has none across transactions. Each migration's transaction is
-    /// BEGIN IMMEDIATE (one writer at a time) and the runner re-checks the history inside it.
+    /// SQLite has no lock spanning transactions, so migrators take an exclusive file lock next to the database
+    /// (<c>&lt;db&gt;.migrate-lock</c>) for the whole run. Each migration's transaction is still one writer at a
+    /// time, and the runner re-checks the history inside it.
     /// </summary>
-    public Task<IAsyncDisposable> AcquireLockAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        Task.FromResult<IAsyncDisposable>(NoLock.Instance);
+    public async Task<IAsyncDisposable> AcquireLockAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return string.IsNullOrEmpty(connection.DataSource) || connection.DataSource == ":memory:"
+            ? NoLock.Instance
+            : await SqliteFileLock.AcquireAsync(connection.DataSource, cancellationToken);
+    }
 
     public object ToDbTimestamp(DateTimeOffset value) => DbText.FromTimestamp(value);
 

@@ -1,0 +1,9 @@
+namespace Ploy.Cli.Database;
+
+/// <summary>The <c>ploy db</c> subcommands.</summary>
+internal enum DbAction
+{
+    Status,
+    Migrate,
+    Rollback,
+}
