@@ -30,8 +30,9 @@ public sealed class PostgresServerFixture : IAsyncLifetime
         Username = "postgres",
         Database = database,
 
-        // Bounded lock waits, so a test that holds a lock makes the journal's writes fail instead of hang.
-        Options = "-c lock_timeout=1000",
+        // Bounded lock waits, so a test that holds a lock makes the journal's writes fail instead of hang. Long
+        // enough that 64 writers queueing on the fencing lock still pass on a loaded 2-core CI machine.
+        Options = "-c lock_timeout=10000",
     }.ConnectionString;
 
     public async Task InitializeAsync()
