@@ -21,6 +21,8 @@ public static class PaperCommand
         var config = new Option<string?>("--config") { Description = "JSON config file overriding the built-in defaults." };
         var dataDir = new Option<string?>("--data-dir") { Description = "Where the SQLite journal lives (default ./data)." };
         var summaryJson = new Option<string?>("--summary-json") { Description = "Also write the final summary as JSON to this file." };
+        var venueUrl = new Option<Uri?>("--venue-url") { Description = "Trade through the Polymarket adapter against `ploy venue` at this loopback URL (e.g. http://127.0.0.1:8090), on real time." };
+        var venueAdminToken = new Option<string?>("--venue-admin-token") { Description = "Bearer token of the venue's /admin/ledger, for the end-of-run ledger comparison." };
         var logLevel = new Option<LogLevel>("--log-level") { Description = "Log level on stderr.", DefaultValueFactory = _ => LogLevel.Error };
         duration.Validators.Add(result =>
         {
@@ -39,11 +41,12 @@ public static class PaperCommand
 
         var command = new Command("paper", "Trade the built-in strategies against the simulated venue, on SQLite under ./data, no keys or network.")
         {
-            seed, duration, speed, fast, config, dataDir, summaryJson, logLevel,
+            seed, duration, speed, fast, config, dataDir, summaryJson, venueUrl, venueAdminToken, logLevel,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             PaperSettings settings;
+            VenueUrlSettings? live = null;
             try
             {
                 settings = PaperSettingsLoader.Load(parse.GetValue(config));
@@ -53,7 +56,17 @@ public static class PaperCommand
                 settings.Fast |= parse.GetValue(fast);
                 settings.DataDirectory = parse.GetValue(dataDir) ?? settings.DataDirectory;
                 settings.SummaryJsonPath = parse.GetValue(summaryJson) ?? settings.SummaryJsonPath;
-                var problems = settings.Validate();
+                var problems = settings.Validate().ToList();
+                if (parse.GetValue(venueUrl) is { } url)
+                {
+                    live = new VenueUrlSettings { VenueUrl = url, AdminToken = parse.GetValue(venueAdminToken) };
+                    problems.AddRange(live.Validate());
+                    if (settings.Fast)
+                    {
+                        problems.Add("Paper:Fast cannot be used with --venue-url: an external venue runs on real time.");
+                    }
+                }
+
                 if (problems.Count > 0)
                 {
                     throw new ConfigurationException(problems);
@@ -65,12 +78,12 @@ public static class PaperCommand
                 return ExitCodes.InvalidConfiguration;
             }
 
-            return await RunAsync(settings, parse.GetValue(logLevel), cancellationToken);
+            return await RunAsync(settings, live, parse.GetValue(logLevel), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(PaperSettings settings, LogLevel level, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(PaperSettings settings, VenueUrlSettings? live, LogLevel level, CancellationToken cancellationToken)
     {
         using var loggers = LoggerFactory.Create(b => b
             .SetMinimumLevel(level)
@@ -79,11 +92,30 @@ public static class PaperCommand
         Directory.CreateDirectory(settings.DataDirectory);
         await using var journal = new SqliteJournal(settings.JournalPath, TimeProvider.System);
         var strategies = StrategyCatalog.CreateEnabled(settings.Strategies);
-        var session = new PaperSession(settings, strategies, journal, loggers, Console.Out);
-        var span = settings.SimulatedSpan is { } s ? $"{s.TotalMinutes:0.#} simulated minutes" : "until Ctrl-C";
-        Console.WriteLine($"ploy paper — seed {settings.Seed}, {span} at {(settings.Fast ? "full speed" : $"{settings.Speed:0.#}x")}, " +
-            $"strategies: {string.Join(", ", strategies.Select(x => x.Id.Value))}, journal {settings.JournalPath}");
-        var summary = await session.RunAsync(cancellationToken);
+        PaperSummary summary;
+        if (live is not null)
+        {
+            Console.WriteLine($"ploy paper — through the Polymarket adapter against {live.VenueUrl}, {settings.Duration?.ToString() ?? "until Ctrl-C"}, " +
+                $"strategies: {string.Join(", ", strategies.Select(x => x.Id.Value))}, journal {settings.JournalPath}");
+            try
+            {
+                summary = await new LivePaperSession(settings, live, strategies, journal, loggers, Console.Out).RunAsync(cancellationToken);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // Sign-in or start-up reconciliation failed: nothing traded (invariant 4).
+                await Console.Error.WriteLineAsync("ploy paper: " + ex.Message);
+                return ExitCodes.Failure;
+            }
+        }
+        else
+        {
+            var span = settings.SimulatedSpan is { } s ? $"{s.TotalMinutes:0.#} simulated minutes" : "until Ctrl-C";
+            Console.WriteLine($"ploy paper — seed {settings.Seed}, {span} at {(settings.Fast ? "full speed" : $"{settings.Speed:0.#}x")}, " +
+                $"strategies: {string.Join(", ", strategies.Select(x => x.Id.Value))}, journal {settings.JournalPath}");
+            summary = await new PaperSession(settings, strategies, journal, loggers, Console.Out).RunAsync(cancellationToken);
+        }
+
         Console.Write(SummaryTable.Render(summary));
         if (settings.SummaryJsonPath is { } path)
         {

@@ -76,6 +76,13 @@ public sealed partial class OrderGateway
     /// <summary>Commands waiting to run (the order queue of the health check).</summary>
     public int QueueLength => _queue.Reader.Count;
 
+    /// <summary>
+    /// How long the oldest command still waiting in the queue has waited (zero when the queue is empty): the delay a
+    /// new command would see before the single writer gets to it. Safe to read from any thread.
+    /// </summary>
+    public TimeSpan OldestQueuedCommandAge =>
+        _queue.Reader.TryPeek(out var oldest) ? _clock.GetElapsedTime(oldest.EnqueuedAt) : TimeSpan.Zero;
+
     /// <summary>False after a journal write failed, until one succeeds again.</summary>
     public bool JournalHealthy { get; private set; } = true;
 
@@ -115,7 +122,7 @@ public sealed partial class OrderGateway
 
     private async Task<T> EnqueueAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        var item = new WorkItem<T>(work);
+        var item = new WorkItem<T>(work, _clock.GetTimestamp());
         await _queue.Writer.WriteAsync(item, cancellationToken);
         return await item.Completion;
     }
@@ -124,12 +131,15 @@ public sealed partial class OrderGateway
 
     private DateTimeOffset Now => _clock.GetUtcNow();
 
-    private abstract class WorkItem
+    private abstract class WorkItem(long enqueuedAt)
     {
+        /// <summary>When the command was queued, as a <see cref="TimeProvider"/> timestamp.</summary>
+        public long EnqueuedAt { get; } = enqueuedAt;
+
         public abstract Task RunAsync(CancellationToken cancellationToken);
     }
 
-    private sealed class WorkItem<T>(Func<CancellationToken, Task<T>> work) : WorkItem
+    private sealed class WorkItem<T>(Func<CancellationToken, Task<T>> work, long enqueuedAt) : WorkItem(enqueuedAt)
     {
         private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

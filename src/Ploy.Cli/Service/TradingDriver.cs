@@ -1,0 +1,221 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Ploy.Execution.Engine;
+
+namespace Ploy.Cli.Service;
+
+/// <summary>
+/// The trading loop of <c>ploy run</c> (paper mode): starts the gateway's writer, reconciles with the venue before any
+/// strategy runs (invariant 4), then every simulation step advances the in-process venue to the wall clock, feeds
+/// its market data and account events to the engine, and runs the engine's timer. Only this loop touches the engine.
+/// On stop it shuts down gracefully: strategies first, then in-flight commands, resting orders, the journal.
+/// </summary>
+internal sealed class TradingDriver(TradingRuntime runtime, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<TradingDriver> logger) : IHostedService, IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationTokenSource _stopWriter = new();
+    private Task _writer = Task.CompletedTask;
+    private Task _loop = Task.CompletedTask;
+
+    /// <summary>True when the loop failed (a bug): the process exits non-zero.</summary>
+    public bool Faulted { get; private set; }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _writer = Task.Run(() => runtime.Gateway.RunAsync(_stopWriter.Token), CancellationToken.None);
+        _loop = Task.Run(RunAsync, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        var gateway = runtime.Gateway;
+
+        // 1. No new intents: the loop ends after its current tick, and strategies are never called again.
+        await _stop.CancelAsync();
+        await Step("stop the trading loop", () => _loop.WaitAsync(cancellationToken));
+        runtime.ReleaseWaiters();
+        Log.StrategiesStopped(logger);
+
+        // 2. In-flight submits resolve: a no-op read runs after every command queued before it.
+        using (var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            drain.CancelAfter(runtime.Settings.Service.DrainTimeout);
+            try
+            {
+                await gateway.ReadAsync(_ => true, drain.Token).WaitAsync(drain.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Log.DrainTimedOut(logger, runtime.Settings.Service.DrainTimeout);
+            }
+        }
+
+        // The account's news that the loop did not get to (fills, cancels) still reaches the journal, strategies aside.
+        await Step("apply pending venue events", () => ApplyPendingVenueEventsAsync(cancellationToken));
+
+        // 3. Resting orders (optional).
+        if (runtime.Settings.Service.CancelOnShutdown && runtime.Reconciled)
+        {
+            await Step("cancel resting orders", async () =>
+            {
+                var cancelled = await gateway.CancelAllAsync(cancellationToken).WaitAsync(cancellationToken);
+                Log.CancelledOnShutdown(logger, cancelled);
+                await ApplyPendingVenueEventsAsync(cancellationToken);
+            });
+        }
+
+        // 4. The journal: portfolio and risk counters, then the writer drains and stops.
+        if (runtime.Reconciled)
+        {
+            await Step("checkpoint the journal", () => gateway.CheckpointAsync(cancellationToken).WaitAsync(cancellationToken));
+        }
+
+        gateway.Complete();
+        await Step("stop the order writer", async () =>
+        {
+            try
+            {
+                await _writer.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await _stopWriter.CancelAsync();
+                throw;
+            }
+        });
+        Log.Stopped(logger);
+    }
+
+    public void Dispose()
+    {
+        _stop.Dispose();
+        _stopWriter.Dispose();
+    }
+
+    private async Task ApplyPendingVenueEventsAsync(CancellationToken cancellationToken)
+    {
+        if (!runtime.Reconciled)
+        {
+            return;
+        }
+
+        while (runtime.Simulation.Venue.Events.TryRead(out var venueEvent))
+        {
+            await runtime.Gateway.ApplyVenueEventAsync(venueEvent, cancellationToken).WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task Step(string name, Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch (Exception ex)
+        {
+            // Shutdown goes on: each later step still protects something (orders, the journal).
+            Log.ShutdownStepFailed(logger, name, ex);
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var stop = _stop.Token;
+        try
+        {
+            await TradeAsync(stop);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Normal shutdown.
+        }
+        catch (Exception ex)
+        {
+            // A bug or a broken invariant: stop the host with a non-zero exit; start-up reconciliation makes the restart safe.
+            Faulted = true;
+            Log.DriverFaulted(logger, ex);
+            lifetime.StopApplication();
+        }
+    }
+
+    private async Task TradeAsync(CancellationToken stop)
+    {
+        var simulation = runtime.Simulation;
+        var gateway = runtime.Gateway;
+        simulation.Start();
+        var report = await gateway.ReconcileAsync(runtime.Snapshot, stop);
+        if (!report.Succeeded)
+        {
+            // Invariant 4: no strategy runs, and /health/ready says why. A restart retries.
+            runtime.MarkReconcileFailed(report.Failure ?? "unknown");
+            Log.ReconciliationFailed(logger, report.Failure ?? "unknown");
+            return;
+        }
+
+        if (runtime.KillSwitch.IsHalted)
+        {
+            Log.StartingHalted(logger, runtime.KillSwitch.State.ChangedAt, runtime.KillSwitch.State.Reason);
+        }
+
+        var engine = new TradingEngine(gateway, runtime.Markets, runtime.Strategies, time, runtime.EngineOptions);
+        Log.Reconciled(logger, report.OrdersChecked, report.FillsImported, report.Discrepancies.Count);
+        runtime.MarkReconciled();
+
+        long ticks = 0;
+        using var timer = new PeriodicTimer(runtime.Settings.Simulation.Step, time);
+        do
+        {
+            // Engine calls are never cancelled half-way: the stop token only ends the loop between ticks.
+            foreach (var strategy in runtime.Strategies)
+            {
+                engine.SetEnabled(strategy.Id, runtime.ShouldRun(strategy.Id.Value));
+            }
+
+            simulation.AdvanceTo(time.GetUtcNow());
+            await PumpAsync(engine);
+            await engine.OnTimerAsync(CancellationToken.None);
+            await PumpAsync(engine);
+            runtime.Publish(await ViewAsync(engine, ++ticks));
+        }
+        while (await timer.WaitForNextTickAsync(stop));
+    }
+
+    private async Task PumpAsync(TradingEngine engine)
+    {
+        var simulation = runtime.Simulation;
+        var busy = true;
+        while (busy)
+        {
+            busy = false;
+            while (simulation.MarketData.Events.TryRead(out var marketData))
+            {
+                busy = true;
+                await engine.OnMarketDataAsync(marketData, CancellationToken.None);
+            }
+
+            while (simulation.Venue.Events.TryRead(out var venueEvent))
+            {
+                busy = true;
+                await engine.OnVenueEventAsync(venueEvent, CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task<EngineView> ViewAsync(TradingEngine engine, long ticks)
+    {
+        var now = time.GetUtcNow();
+        var trusted = true;
+        var maxAge = TimeSpan.Zero;
+        foreach (var book in engine.Markets.Books)
+        {
+            trusted &= book.IsTrusted;
+            var age = book.UpdateCount == 0 ? TimeSpan.Zero : now - book.LastUpdate;
+            maxAge = age > maxAge ? age : maxAge;
+        }
+
+        var (open, exposure, pnl) = await runtime.Gateway.ReadAsync(
+            g => (g.Orders.LiveCount, g.Ledger.Wallet.GrossExposure, g.Ledger.DailyRealizedPnl), CancellationToken.None);
+        return new EngineView(ticks, trusted && engine.Markets.Books.Count > 0, maxAge, open, exposure, pnl, now);
+    }
+}
