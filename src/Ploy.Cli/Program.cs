@@ -15,6 +15,7 @@ public static class Program
         root.Subcommands.Add(ConformanceCommand.Create());
         root.Subcommands.Add(HealthCommand.Create());
         root.Subcommands.Add(DbCommand.Create());
+        root.Subcommands.Add(VenueCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
         foreach (var command in OperatorCommands.CreateAll())
