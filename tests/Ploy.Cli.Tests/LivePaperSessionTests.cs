@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Ploy.Cli.Paper;
+using Ploy.Core.Orders;
+using Ploy.Persistence.Sqlite;
+using Ploy.Strategies;
+using Ploy.VenueServer;
+
+namespace Ploy.Cli.Tests;
+
+/// <summary>
+/// The live path end to end: the engine and strategies trade through the Polymarket adapter (REST, L1/L2 auth,
+/// signed V2 orders, WebSocket streams) against `ploy venue` on loopback, and the journal is checked against
+/// the venue's own ledger.
+/// </summary>
+public sealed class LivePaperSessionTests : IDisposable
+{
+    private const string AdminToken = "test-admin";
+    private readonly string _root = Directory.CreateTempSubdirectory("ploy-live-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public async Task RunAsync_AgainstPloyVenue_TradesAndTheJournalMatchesTheVenueLedger()
+    {
+        await using var venue = await StartVenueAsync();
+
+        var (summary, journal) = await RunAsync(venue, "plain", TimeSpan.FromSeconds(25));
+        await journal.DisposeAsync();
+
+        Assert.True(summary.OrdersPlaced > 0, "no order reached the venue");
+        Assert.True(summary.Fills > 0, "no fill came back from the venue");
+        Assert.True(summary.LedgerMatchesVenue, string.Join("; ", summary.LedgerDifferences));
+    }
+
+    [Fact]
+    public async Task RunAsync_ThroughARestartWindow_NothingIsSentTwiceOrLost()
+    {
+        await using var venue = await StartVenueAsync();
+        var window = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(8));
+            venue.Mode = VenueMode.Restart; // order endpoints answer 425
+            await Task.Delay(TimeSpan.FromSeconds(6));
+            venue.Mode = VenueMode.Normal;
+        });
+
+        var (summary, journal) = await RunAsync(venue, "restart", TimeSpan.FromSeconds(25));
+        await using var disposeJournal = journal;
+        await window;
+
+        var orders = (await journal.LoadAsync(CancellationToken.None)).Orders;
+        Assert.True(summary.LedgerMatchesVenue, string.Join("; ", summary.LedgerDifferences));
+        Assert.Equal(orders.Count, orders.Select(o => o.Record.VenueId).Distinct().Count());
+        Assert.DoesNotContain(orders, o => o.Reason?.Contains("DUPLICATED", StringComparison.OrdinalIgnoreCase) == true);
+        Assert.DoesNotContain(orders, o => o.Status is OrderStatus.Journaled or OrderStatus.Submitted or OrderStatus.Unknown);
+        Assert.True(summary.Fills > 0, "no fill came back from the venue");
+    }
+
+    private static async Task<VenueHost> StartVenueAsync()
+    {
+        var venue = VenueHost.Create(new VenueServerOptions { Port = 0, Speed = 60, AdminToken = AdminToken });
+        await venue.StartAsync(CancellationToken.None);
+        return venue;
+    }
+
+    private async Task<(PaperSummary Summary, SqliteJournal Journal)> RunAsync(VenueHost venue, string name, TimeSpan duration)
+    {
+        var settings = new PaperSettings { Duration = duration, DataDirectory = Path.Combine(_root, name) };
+        Directory.CreateDirectory(settings.DataDirectory);
+        var journal = new SqliteJournal(settings.JournalPath, TimeProvider.System);
+        var live = new VenueUrlSettings { VenueUrl = venue.BaseAddress, AdminToken = AdminToken };
+        var session = new LivePaperSession(settings, live, StrategyCatalog.CreateEnabled(settings.Strategies), journal, NullLoggerFactory.Instance, TextWriter.Null);
+        return (await session.RunAsync(CancellationToken.None), journal);
+    }
+}
