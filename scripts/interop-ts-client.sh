@@ -15,8 +15,14 @@ interop="$root/scripts/interop"
 port=18090
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --port) port="$2"; shift 2 ;;
-    *) echo "unknown argument: $1" >&2; exit 2 ;;
+    --port)
+      port="$2"
+      shift 2
+      ;;
+    *)
+      echo "unknown argument: $1" >&2
+      exit 2
+      ;;
   esac
 done
 
@@ -26,7 +32,10 @@ venue_pid=""
 cleanup() {
   if [[ -n "$venue_pid" ]] && kill -0 "$venue_pid" 2>/dev/null; then
     kill "$venue_pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$venue_pid" 2>/dev/null || break; sleep 0.2; done
+    for _ in $(seq 1 50); do
+      kill -0 "$venue_pid" 2>/dev/null || break
+      sleep 0.2
+    done
     if kill -0 "$venue_pid" 2>/dev/null; then kill -9 "$venue_pid" 2>/dev/null || true; fi
     wait "$venue_pid" 2>/dev/null || true
   fi
@@ -39,18 +48,18 @@ echo "== npm install (clob-client-v2 1.1.0, ethers 5.8.0)"
 
 venue_cmd=()
 if [[ -n "${PLOY_VENUE_CMD:-}" ]]; then
-  read -r -a venue_cmd <<< "$PLOY_VENUE_CMD"
+  read -r -a venue_cmd <<<"$PLOY_VENUE_CMD"
 else
   echo "== building the CLI"
   cli_dll=""
-  if PLOY_ARTIFACTS="$artifacts" dotnet build "$root/src/Ploy.Cli/Ploy.Cli.csproj" --nologo -v q -o "$scratch/cli" >"$scratch/cli-build.log" 2>&1 \
-      && dotnet "$scratch/cli/ploy.dll" --help 2>/dev/null | grep -Eq '^[[:space:]]+venue[[:space:]]'; then
+  if PLOY_ARTIFACTS="$artifacts" dotnet build "$root/src/Ploy.Cli/Ploy.Cli.csproj" --nologo -v q -o "$scratch/cli" >"$scratch/cli-build.log" 2>&1 &&
+    dotnet "$scratch/cli/ploy.dll" --help 2>/dev/null | grep -Eq '^[[:space:]]+venue[[:space:]]'; then
     cli_dll="$scratch/cli/ploy.dll"
     venue_cmd=(dotnet "$cli_dll" venue)
   else
     echo "   (\`ploy venue\` not available from the CLI build; using a scratch host over src/Ploy.VenueServer)"
     mkdir -p "$scratch/host"
-    cat > "$scratch/host/VenueHostRunner.csproj" <<XML
+    cat >"$scratch/host/VenueHostRunner.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     <OutputType>Exe</OutputType>
@@ -63,7 +72,7 @@ else
   </ItemGroup>
 </Project>
 XML
-    cat > "$scratch/host/Program.cs" <<'CS'
+    cat >"$scratch/host/Program.cs" <<'CS'
 using Ploy.VenueServer;
 var port = args.Length > 1 && args[0] == "--port" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 8090;
 using var stop = new CancellationTokenSource();
@@ -78,8 +87,12 @@ CS
     # Analyzer findings are the build gate's business, not this check's: don't let a warning elsewhere in the tree
     # (promoted to an error by Directory.Build.props) block the interop run.
     PLOY_ARTIFACTS="$artifacts" dotnet build "$scratch/host/VenueHostRunner.csproj" --nologo -v q -o "$scratch/host/bin" \
-      -p:TreatWarningsAsErrors=false >"$scratch/host-build.log" 2>&1 \
-      || { cat "$scratch/host-build.log" >&2; echo "FAIL: could not build the venue host" >&2; exit 1; }
+      -p:TreatWarningsAsErrors=false >"$scratch/host-build.log" 2>&1 ||
+      {
+        cat "$scratch/host-build.log" >&2
+        echo "FAIL: could not build the venue host" >&2
+        exit 1
+      }
     venue_cmd=(dotnet "$scratch/host/bin/VenueHostRunner.dll")
   fi
 fi
@@ -89,10 +102,18 @@ echo "== starting the venue on 127.0.0.1:$port"
 venue_pid=$!
 for _ in $(seq 1 100); do
   if curl -sf "http://127.0.0.1:$port/ok" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$venue_pid" 2>/dev/null; then cat "$scratch/venue.log" >&2; echo "FAIL: the venue exited" >&2; exit 1; fi
+  if ! kill -0 "$venue_pid" 2>/dev/null; then
+    cat "$scratch/venue.log" >&2
+    echo "FAIL: the venue exited" >&2
+    exit 1
+  fi
   sleep 0.2
 done
-curl -sf "http://127.0.0.1:$port/ok" >/dev/null || { cat "$scratch/venue.log" >&2; echo "FAIL: the venue did not come up" >&2; exit 1; }
+curl -sf "http://127.0.0.1:$port/ok" >/dev/null || {
+  cat "$scratch/venue.log" >&2
+  echo "FAIL: the venue did not come up" >&2
+  exit 1
+}
 
 echo "== official TS client against the venue"
 status=0

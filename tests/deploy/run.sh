@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# The delivery-pipeline tests, for scripts/test.sh:
+#   1. secret scan: a planted 64-hex key fails secretlint and git-secrets, and is never printed
+#   2. the systemd unit verifies offline and keeps its hardening score
+#   3. deploy end-to-end, local and over SSH: good deploy, failed deploy with automatic rollback, rollback by hand
+#   4. (--reproducible, or PLOY_TEST_REPRODUCIBLE=1) the same commit packaged twice gives identical bytes
+#
+#   tests/deploy/run.sh [--build-output DIR] [--reproducible]
+#   --build-output  the `ploy` build to deploy (default: $PLOY_ARTIFACTS or ./artifacts, bin/Ploy.Cli/<configuration>,
+#                   configuration from PLOY_TEST_CONFIGURATION, default Release — what scripts/test.sh just built)
+# Ends with "N passed, N failed"; exit 0 only when all passed.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+here="$root/tests/deploy"
+configuration="${PLOY_TEST_CONFIGURATION:-Release}"
+build_output="${PLOY_ARTIFACTS:-$root/artifacts}/bin/Ploy.Cli/$(tr '[:upper:]' '[:lower:]' <<<"$configuration")"
+reproducible="${PLOY_TEST_REPRODUCIBLE:-0}"
+while (($# > 0)); do
+  case "$1" in
+    --build-output)
+      [[ $# -ge 2 ]] || {
+        echo "usage: $0 [--build-output DIR] [--reproducible]" >&2
+        exit 2
+      }
+      build_output="$2"
+      shift
+      ;;
+    --reproducible) reproducible=1 ;;
+    *)
+      echo "usage: $0 [--build-output DIR] [--reproducible]" >&2
+      exit 2
+      ;;
+  esac
+  shift
+done
+
+scratch="$(mktemp -d "${TMPDIR:-/tmp}/ploy-deploy-tests.XXXXXX")"
+trap 'rm -rf "$scratch"' EXIT
+passed=0
+failed=0
+# Runs one test script, shows its output, and adds its "N passed, N failed" line (or 1 either way) to the totals.
+run() { # run NAME COMMAND...
+  local name="$1" rc=0 line p f
+  shift
+  echo "== deploy tests: $name"
+  "$@" 2>&1 | tee "$scratch/out" || rc=$?
+  line="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$scratch/out" | tail -n 1 || true)"
+  if [[ -n "$line" ]]; then
+    p="${line%% passed*}"
+    f="${line#*, }"
+    f="${f%% failed}"
+  elif ((rc == 0)); then
+    p=1 f=0
+  else
+    p=0 f=1
+  fi
+  ((rc == 0 || f > 0)) || f=1 # a script that failed without counting a failure still fails
+  passed=$((passed + p))
+  failed=$((failed + f))
+}
+
+run "secret scan" "$here/secret-scan.sh"
+run "systemd unit" "$root/deploy/systemd/verify.sh"
+
+if [[ -x "$build_output/ploy" && -f "$build_output/ploy.dll" ]]; then
+  tarball="$("$root/scripts/package.sh" --prebuilt "$build_output" --version e2e-base --out "$scratch/packages" | tail -n 1)"
+  run "deploy end-to-end (local and SSH)" "$here/deploy-e2e.sh" --tarball "$tarball"
+else
+  echo "no ploy build at $build_output (build src/Ploy.Cli first)" >&2
+  failed=$((failed + 1))
+fi
+
+if [[ "$reproducible" == 1 ]]; then
+  run "reproducible build" "$here/reproducible-build.sh"
+fi
+
+echo "$passed passed, $failed failed"
+((failed == 0))
