@@ -14,11 +14,15 @@ case "$mode" in
 esac
 
 runtime_packages=(libsecp256k1-1 sqlite3)
-test_packages=(postgresql postgresql-client prometheus shellcheck shfmt git-secrets openssh-server openssh-client jq curl nodejs npm)
+test_packages=(postgresql postgresql-client prometheus shellcheck shfmt git-secrets openssh-server openssh-client jq curl)
 
 missing=()
 want=("${runtime_packages[@]}")
 [[ "$mode" == "--test" ]] && want+=("${test_packages[@]}")
+# Node may come from elsewhere (the machine image ships its own): Debian's only when there is none.
+if [[ "$mode" == "--test" ]] && ! command -v npm >/dev/null 2>&1; then
+  want+=(nodejs npm)
+fi
 for package in "${want[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$package")
