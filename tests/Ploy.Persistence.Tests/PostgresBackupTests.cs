@@ -3,11 +3,12 @@ using Npgsql;
 using Ploy.Core.Time;
 using Ploy.Persistence.Backup;
 using Ploy.Persistence.Migrations;
+using Ploy.Testing;
 
 namespace Ploy.Persistence.Tests;
 
 /// <summary>pg_dump before migrating, refusal without it, and the explicit skip; against a real PostgreSQL server.</summary>
-public sealed class PostgresBackupTests(PostgresServerFixture server) : IClassFixture<PostgresServerFixture>, IAsyncLifetime
+public sealed class PostgresBackupTests(PostgresServer server) : IClassFixture<PostgresServer>, IAsyncLifetime
 {
     private const string PostgresBin = "/usr/lib/postgresql/15/bin";
 

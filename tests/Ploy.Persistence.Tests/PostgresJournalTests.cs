@@ -2,11 +2,12 @@ using Npgsql;
 using Ploy.Core.Journal;
 using Ploy.Persistence.Migrations;
 using Ploy.Persistence.Postgres;
+using Ploy.Testing;
 
 namespace Ploy.Persistence.Tests;
 
 /// <summary>The journal contract against a real PostgreSQL server; each test gets its own database.</summary>
-public sealed class PostgresJournalTests(PostgresServerFixture server) : JournalContractTests, IClassFixture<PostgresServerFixture>
+public sealed class PostgresJournalTests(PostgresServer server) : JournalContractTests, IClassFixture<PostgresServer>
 {
     private readonly string _database = "ploy_" + Guid.NewGuid().ToString("N");
     private NpgsqlDataSource? _dataSource;

@@ -2,12 +2,13 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
+using Xunit;
 
-namespace Ploy.Cli.Tests.Service;
+namespace Ploy.Testing;
 
 /// <summary>
 /// A throwaway PostgreSQL 15 server on loopback, started with the Debian binaries and stopped on dispose; tests can
-/// stop and start it in between (the database-down health test). Same approach as Ploy.Persistence.Tests' fixture.
+/// stop and start it in between (the database-down health test). Use it as a class fixture or own it per test.
 /// initdb refuses to run as root, so the server runs as the <c>postgres</c> user when the tests are root.
 /// fsync is off: these tests check behaviour, not the server's durability.
 /// </summary>
@@ -31,8 +32,9 @@ public sealed class PostgresServer : IAsyncLifetime
         Username = "postgres",
         Database = database,
 
-        // Bounded lock waits, so a test that holds a lock makes the journal's writes fail instead of hang.
-        Options = "-c lock_timeout=1000",
+        // Bounded lock waits, so a test that holds a lock makes the journal's writes fail instead of hang. Long
+        // enough that 64 writers queueing on the fencing lock still pass on a loaded 2-core CI machine.
+        Options = "-c lock_timeout=10000",
     }.ConnectionString;
 
     public async Task InitializeAsync()
