@@ -48,11 +48,13 @@ public sealed partial class OrderGateway
 
         order.TransitionTo(OrderStatus.Journaled, now);
         order.TransitionTo(OrderStatus.Submitted, now);
-        await RecordAsync(order, OrderStatus.Journaled, cancellationToken);
 
+        // Only the intent must be durable before the wire; "submitted" is recorded with the answer, so the send
+        // waits for one fsync, not two. Recovery treats a journaled and a submitted order alike (ask the venue).
         var started = Stopwatch.GetTimestamp();
         var result = await _venue.SubmitAsync(prepared, cancellationToken);
         var after = Now;
+        await RecordAsync(order, OrderStatus.Journaled, cancellationToken);
         switch (result.Outcome)
         {
             case SubmitOutcome.Accepted:
