@@ -225,35 +225,7 @@ public sealed class LivePaperSession(PaperSettings settings, VenueUrlSettings ve
             var differences = venueLedger.IsSuccess
                 ? LedgerComparison.Compare(g.Ledger.Wallet, venueLedger.Value!)
                 : [$"venue ledger unavailable: {venueLedger.Error}"];
-            var strategyNames = strategies.Select(s => s.Id).Concat(g.Ledger.ByStrategy.Keys).Distinct();
-            var byStrategy = strategyNames.ToDictionary(
-                s => s.Value,
-                s =>
-                {
-                    var counters = g.Stats.For(s);
-                    var portfolio = g.Ledger.For(s);
-                    return new StrategySummary(counters.Orders, counters.Fills, decimal.Round(portfolio.RealizedPnl, 6), portfolio.Positions.Sum(p => p.Shares));
-                },
-                StringComparer.Ordinal);
-            return new PaperSummary(
-                settings.Seed,
-                settings.Duration?.TotalSeconds ?? 0,
-                elapsed.TotalSeconds,
-                completed,
-                rounds,
-                g.Stats.OrdersPlaced,
-                g.Stats.OrdersFilled,
-                g.Stats.Fills,
-                g.Denials.Total,
-                g.Stats.OrdersFailed,
-                decimal.Round(g.Ledger.Wallet.RealizedPnl, 6),
-                decimal.Round(g.Ledger.Wallet.Cash, 6),
-                g.KillSwitch.IsHalted,
-                g.KillSwitch.State.Reason,
-                differences.Count == 0,
-                differences,
-                byStrategy,
-                g.Denials.Snapshot().ToDictionary(d => d.Key.ToString(), d => d.Value, StringComparer.Ordinal));
+            return PaperSummaryBuilder.Build(g, settings, strategies, elapsed.TotalSeconds, completed, rounds, differences);
         }, CancellationToken.None);
     }
 }
