@@ -15,6 +15,7 @@ internal sealed class PolymarketMarketMessageReader
 {
     private readonly PolymarketMarketMessage _message = new();
     private readonly Func<ReadOnlySpan<char>, TokenId?> _known;
+    private string? _lastMarket;
 
     /// <param name="known">Looks up a token id among the subscribed ones without allocating; null when unknown.</param>
     public PolymarketMarketMessageReader(Func<ReadOnlySpan<char>, TokenId?> known) => _known = known;
@@ -96,10 +97,18 @@ internal sealed class PolymarketMarketMessageReader
             else if (reader.ValueTextEquals("market"u8))
             {
                 reader.Read();
-                // Only a snapshot needs the condition id (for its hash); deltas skip the string.
-                m.Market = reader.TokenType == JsonTokenType.String && m.Kind is PolymarketMarketMessageKind.Book or PolymarketMarketMessageKind.Unknown
-                    ? reader.GetString()
-                    : m.Market;
+                // Only a snapshot needs the condition id (for its hash); deltas skip it. "market" usually precedes
+                // "event_type", so the kind is often still unknown here: reuse the last string when the bytes match,
+                // which they do for every frame of a subscribed market, so the delta path stays allocation-free.
+                if (reader.TokenType == JsonTokenType.String && m.Kind is PolymarketMarketMessageKind.Book or PolymarketMarketMessageKind.Unknown)
+                {
+                    if (_lastMarket is null || !reader.ValueTextEquals(_lastMarket))
+                    {
+                        _lastMarket = reader.GetString();
+                    }
+
+                    m.Market = _lastMarket;
+                }
             }
             else if (reader.ValueTextEquals("timestamp"u8))
             {

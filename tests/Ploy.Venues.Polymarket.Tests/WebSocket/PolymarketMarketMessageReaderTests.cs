@@ -99,6 +99,21 @@ public sealed class PolymarketMarketMessageReaderTests
         Assert.Throws<FormatException>(() => Read("{\"event_type\":\"last_trade_price\",\"side\":\"UP\"}"));
     }
 
+    [Fact]
+    public void Book_MarketFirst_EachSnapshotKeepsItsOwnConditionId()
+    {
+        // The reader reuses the previous condition-id string when the bytes match; a different market must not inherit it.
+        var first = Assert.Single(Read($$"""{"market":"0xaaaa","event_type":"book","asset_id":"{{Yes}}","bids":[],"asks":[]}"""));
+        var again = Assert.Single(Read($$"""{"market":"0xaaaa","event_type":"book","asset_id":"{{Yes}}","bids":[],"asks":[]}"""));
+        var other = Assert.Single(Read($$"""{"market":"0xbbbb","event_type":"book","asset_id":"{{Yes}}","bids":[],"asks":[]}"""));
+        var none = Assert.Single(Read($$"""{"event_type":"book","asset_id":"{{Yes}}","bids":[],"asks":[]}"""));
+
+        Assert.Equal("0xaaaa", first.Market);
+        Assert.Equal("0xaaaa", again.Market);
+        Assert.Equal("0xbbbb", other.Market);
+        Assert.Null(none.Market);
+    }
+
     private List<(PolymarketMarketMessageKind Kind, TokenId Token, string? Market, long TimestampMs, List<(decimal, decimal)> Bids, List<(decimal, decimal)> Asks,
         decimal? MinOrderSize, decimal? TickSize, bool? NegRisk, bool HasLastTradePriceField, string Hash, List<PolymarketLevelChange> Changes,
         decimal OldTickSize, decimal NewTickSize, decimal Price, decimal Size, Side Side)> Read(string frame)
