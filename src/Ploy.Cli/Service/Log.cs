@@ -20,6 +20,9 @@ internal static partial class Log
     [LoggerMessage(5004, LogLevel.Critical, "The trading loop failed; stopping the service")]
     public static partial void DriverFaulted(ILogger logger, Exception exception);
 
+    [LoggerMessage(5005, LogLevel.Information, "Signed in to the Polymarket CLOB at {ClobUrl} as {Address} (market data from {WebSocketUrl})")]
+    public static partial void SignedIn(ILogger logger, Uri clobUrl, string address, Uri webSocketUrl);
+
     [LoggerMessage(5010, LogLevel.Information, "Shutdown: strategies stopped, no new intents")]
     public static partial void StrategiesStopped(ILogger logger);
 

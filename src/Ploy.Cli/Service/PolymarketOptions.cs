@@ -1,27 +1,44 @@
 using Ploy.Hosting.Logging;
+using Ploy.Venues.Polymarket.Signing;
 
 namespace Ploy.Cli.Service;
 
 /// <summary>
 /// Polymarket credentials and endpoints (config section <c>Polymarket</c>). Needed in live mode only. The secrets
 /// belong in the environment or the secrets directory, never in the config file; they are <see cref="SecretString"/>s,
-/// so nothing prints them.
+/// so nothing prints them. The URLs default to Polymarket's production hosts; tests point them at <c>ploy venue</c>.
 /// </summary>
 public sealed class PolymarketOptions
 {
     public const string Section = "Polymarket";
 
+    /// <summary>The CLOB REST API.</summary>
     public Uri ClobUrl { get; set; } = new("https://clob.polymarket.com");
 
-    public int ChainId { get; set; } = 137;
+    /// <summary>The WebSocket base; <c>ws/market</c> and <c>ws/user</c> are appended.</summary>
+    public Uri WebSocketUrl { get; set; } = new("wss://ws-subscriptions-clob.polymarket.com/");
+
+    public int ChainId { get; set; } = PolymarketContracts.Polygon;
 
     /// <summary>0 EOA, 1 proxy, 2 Safe, 3 deposit wallet.</summary>
     public int SignatureType { get; set; }
 
+    /// <summary>The proxy or Safe holding the funds (signature types 1 and 2).</summary>
     public string? FunderAddress { get; set; }
 
+    /// <summary>The venue's dead man's switch: a heartbeat this often (it cancels every order after 10 s without one); null = off.</summary>
+    public TimeSpan? HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Scales the published rate quotas of the client-side rate gate (1 = as published; less for a shared key).</summary>
+    public double QuotaScale { get; set; } = 1.0;
+
+    /// <summary>Re-request every book this often so a quiet, healthy book is not aged into "stale"; null = never.</summary>
+    public TimeSpan? SnapshotRefreshInterval { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>The EOA key (hex): L1 auth and order signing.</summary>
     public SecretString? PrivateKey { get; set; }
 
+    /// <summary>The L2 API key; must be the one the venue derives for <see cref="PrivateKey"/> (checked at start).</summary>
     public SecretString? ApiKey { get; set; }
 
     public SecretString? ApiSecret { get; set; }
@@ -36,10 +53,39 @@ public sealed class PolymarketOptions
         {
             problems.Add($"{Section}:{nameof(SignatureType)} must be 0 (EOA), 1 (proxy), 2 (Safe) or 3 (deposit wallet), was {SignatureType}.");
         }
-
-        if (ClobUrl.Scheme != Uri.UriSchemeHttps && !ClobUrl.IsLoopback)
+        else if (SignatureType is 1 or 2 && string.IsNullOrWhiteSpace(FunderAddress))
         {
-            problems.Add($"{Section}:{nameof(ClobUrl)} must be https (or loopback), was {ClobUrl}.");
+            problems.Add($"{Section}:{nameof(FunderAddress)} is required for {Section}:{nameof(SignatureType)} 1 and 2 (the proxy or Safe holding the funds).");
+        }
+
+        if (!ClobUrl.IsAbsoluteUri || (ClobUrl.Scheme != Uri.UriSchemeHttps && !(ClobUrl.Scheme == Uri.UriSchemeHttp && ClobUrl.IsLoopback)))
+        {
+            problems.Add($"{Section}:{nameof(ClobUrl)} must be https (or http on loopback), was {ClobUrl}.");
+        }
+
+        if (!WebSocketUrl.IsAbsoluteUri || (WebSocketUrl.Scheme != Uri.UriSchemeWss && !(WebSocketUrl.Scheme == Uri.UriSchemeWs && WebSocketUrl.IsLoopback)))
+        {
+            problems.Add($"{Section}:{nameof(WebSocketUrl)} must be wss (or ws on loopback), was {WebSocketUrl}.");
+        }
+
+        if (ChainId is not (PolymarketContracts.Polygon or PolymarketContracts.Amoy))
+        {
+            problems.Add($"{Section}:{nameof(ChainId)} must be {PolymarketContracts.Polygon} (Polygon) or {PolymarketContracts.Amoy} (Amoy), was {ChainId}.");
+        }
+
+        if (HeartbeatInterval is { } heartbeat && (heartbeat <= TimeSpan.Zero || heartbeat >= TimeSpan.FromSeconds(10)))
+        {
+            problems.Add($"{Section}:{nameof(HeartbeatInterval)} must lie between 0 and 00:00:10 (the venue cancels every order after 10 s without one), was {heartbeat:c}.");
+        }
+
+        if (QuotaScale is <= 0 or > 1 || double.IsNaN(QuotaScale))
+        {
+            problems.Add($"{Section}:{nameof(QuotaScale)} must lie in (0, 1], was {QuotaScale.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+        }
+
+        if (SnapshotRefreshInterval is { } refresh && refresh <= TimeSpan.Zero)
+        {
+            problems.Add($"{Section}:{nameof(SnapshotRefreshInterval)} must be positive (or unset).");
         }
 
         if (mode == TradingMode.Live)
@@ -56,6 +102,18 @@ public sealed class PolymarketOptions
             Required(ApiKey, nameof(ApiKey));
             Required(ApiSecret, nameof(ApiSecret));
             Required(ApiPassphrase, nameof(ApiPassphrase));
+            if (PrivateKey is { IsEmpty: false } key)
+            {
+                try
+                {
+                    using var parsed = PolymarketPrivateKey.Parse(key.Reveal());
+                }
+                catch (Exception ex) when (ex is FormatException or ArgumentException)
+                {
+                    // Never echo the key, nor the parser's message (it may quote it).
+                    problems.Add($"{Section}:{nameof(PrivateKey)} is not a 32-byte hex key.");
+                }
+            }
         }
 
         return problems;

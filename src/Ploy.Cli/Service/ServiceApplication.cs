@@ -12,14 +12,16 @@ public sealed class ServiceApplication : IAsyncDisposable
 {
     private readonly IJournalStore _journal;
     private readonly IAsyncDisposable _probe;
+    private readonly IAsyncDisposable _venue;
     private readonly TradingDriver _driver;
     private bool _disposed;
 
-    internal ServiceApplication(WebApplication app, IJournalStore journal, IAsyncDisposable probe)
+    internal ServiceApplication(WebApplication app, IJournalStore journal, IAsyncDisposable probe, IAsyncDisposable venue)
     {
         App = app;
         _journal = journal;
         _probe = probe;
+        _venue = venue;
 
         // Resolved now: RunAsync disposes the host's services before it returns.
         _driver = app.Services.GetRequiredService<TradingDriver>();
@@ -61,6 +63,7 @@ public sealed class ServiceApplication : IAsyncDisposable
 
         _disposed = true;
         await App.DisposeAsync();
+        await _venue.DisposeAsync();
         await _probe.DisposeAsync();
         await _journal.DisposeAsync();
     }

@@ -17,9 +17,11 @@ using Ploy.Venues.Simulated;
 namespace Ploy.Cli.Service;
 
 /// <summary>
-/// Composes <c>ploy run</c>: refuses what must not start (live mode without its adapter, an unusable database),
-/// migrates and opens the journal, then builds the ASP.NET Core host — metrics registered before anything counts,
-/// health, readiness, the control API, the circuit-broken venue, and the trading loop as a hosted service.
+/// Composes <c>ploy run</c>: refuses what must not start (an unusable database; in live mode a venue it cannot sign in
+/// to, or credentials that are not the key's), migrates and opens the journal, then builds the ASP.NET Core host —
+/// metrics registered before anything counts, health, readiness, the control API, the circuit-broken venue (the
+/// simulated exchange in paper mode, the Polymarket adapter in live mode), and the trading loop as a hosted service,
+/// which reconciles before anything trades or reports ready.
 /// </summary>
 public static class ServiceHost
 {
@@ -27,23 +29,25 @@ public static class ServiceHost
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(configuration);
-        if (settings.Mode == TradingMode.Live)
-        {
-            // Invariant 6 in spirit: never pretend to trade live. The Polymarket live adapter is not part of this build.
-            throw new ServiceStartException(
-                "Mode=Live refused: the Polymarket live adapter is not available in this build, so ploy run cannot trade live. " +
-                "Set Mode=Paper (the default) to run against the simulated venue.");
-        }
-
         var time = TimeProvider.System;
+
+        // The journal first: without it nothing may trade, and it must not wait behind a venue sign-in.
         var journal = await OpenJournalAsync(settings.Database, time, cancellationToken);
         DatabaseProbe? probe = null;
+        ITradingVenue? source = null;
+        WebApplication? app = null;
         try
         {
             var snapshot = await journal.LoadAsync(cancellationToken);
             probe = new DatabaseProbe(settings.Database, settings.Health.ProbeTimeout);
-            var app = Build(settings, configuration, journal, snapshot, probe, time);
-            var service = new ServiceApplication(app, journal, probe);
+            source = settings.Mode == TradingMode.Live
+                ? new PolymarketTradingVenue(settings.Polymarket, time)
+                : new SimulatedTradingVenue(new SimulatedExchange(settings.Simulation, time), settings.Simulation.Step);
+            app = Build(settings, configuration, journal, snapshot, probe, source, time);
+
+            // Signs in with the host's loggers (the same JSON output); the runtime that uses the venue is created after.
+            await source.ConnectAsync(app.Services.GetRequiredService<ILoggerFactory>(), cancellationToken);
+            var service = new ServiceApplication(app, journal, probe, source);
             var runtime = app.Services.GetRequiredService<TradingRuntime>();
             try
             {
@@ -58,6 +62,16 @@ public static class ServiceHost
         }
         catch
         {
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
+            if (source is not null)
+            {
+                await source.DisposeAsync();
+            }
+
             if (probe is not null)
             {
                 await probe.DisposeAsync();
@@ -68,7 +82,8 @@ public static class ServiceHost
         }
     }
 
-    private static WebApplication Build(ServiceSettings settings, IConfiguration configuration, IJournalStore journal, JournalSnapshot snapshot, DatabaseProbe probe, TimeProvider time)
+    private static WebApplication Build(ServiceSettings settings, IConfiguration configuration, IJournalStore journal, JournalSnapshot snapshot, DatabaseProbe probe,
+        ITradingVenue source, TimeProvider time)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration.AddConfiguration(configuration);
@@ -78,7 +93,6 @@ public static class ServiceHost
 
         var services = builder.Services;
         var registry = new CircuitBreakerRegistry();
-        var simulation = new SimulatedExchange(settings.Simulation, time);
         var strategies = StrategyCatalog.CreateEnabled(settings.Strategies);
         services.AddSingleton(time);
         services.AddSingleton(settings);
@@ -86,8 +100,8 @@ public static class ServiceHost
         services.AddSingleton(probe);
         services.AddSingleton(sp => new TradingRuntime(
             settings,
-            simulation,
-            new ResilientVenue(simulation.Venue, settings.Resilience, time, registry, sp.GetService<ILogger<ResilientVenue>>()),
+            source,
+            new ResilientVenue(source.Venue, settings.Resilience, time, registry, sp.GetService<ILogger<ResilientVenue>>()),
             journal,
             snapshot,
             strategies,
@@ -114,7 +128,8 @@ public static class ServiceHost
         app.MapPloyControlApi(settings.Control);
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Ploy.Cli.Service");
-        Log.Starting(logger, settings.Mode.ToString().ToLowerInvariant(), simulation.Venue.Name, settings.Database.Describe(), settings.Control.ListenAddress, settings.Control.Port);
+        var venue = settings.Mode == TradingMode.Live ? "polymarket " + settings.Polymarket.ClobUrl : "simulated";
+        Log.Starting(logger, settings.Mode.ToString().ToLowerInvariant(), venue, settings.Database.Describe(), settings.Control.ListenAddress, settings.Control.Port);
         return app;
     }
 

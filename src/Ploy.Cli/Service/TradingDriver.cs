@@ -5,9 +5,10 @@ using Ploy.Execution.Engine;
 namespace Ploy.Cli.Service;
 
 /// <summary>
-/// The trading loop of <c>ploy run</c> (paper mode): starts the gateway's writer, reconciles with the venue before any
-/// strategy runs (invariant 4), then every simulation step advances the in-process venue to the wall clock, feeds
-/// its market data and account events to the engine, and runs the engine's timer. Only this loop touches the engine.
+/// The trading loop of <c>ploy run</c>: starts the gateway's writer, reconciles with the venue before any strategy runs
+/// (invariant 4), starts the market data, then every step brings the venue to the wall clock (paper: the simulation
+/// advances; live: nothing to do), feeds its market data and account events to the engine, and runs the engine's
+/// timer. Only this loop touches the engine.
 /// On stop it shuts down gracefully: strategies first, then in-flight commands, resting orders, the journal.
 /// </summary>
 internal sealed class TradingDriver(TradingRuntime runtime, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<TradingDriver> logger) : IHostedService, IDisposable
@@ -61,7 +62,7 @@ internal sealed class TradingDriver(TradingRuntime runtime, TimeProvider time, I
             {
                 var cancelled = await gateway.CancelAllAsync(cancellationToken).WaitAsync(cancellationToken);
                 Log.CancelledOnShutdown(logger, cancelled);
-                await ApplyPendingVenueEventsAsync(cancellationToken);
+                await SettleAsync(cancellationToken);
             });
         }
 
@@ -100,10 +101,34 @@ internal sealed class TradingDriver(TradingRuntime runtime, TimeProvider time, I
             return;
         }
 
-        while (runtime.Simulation.Venue.Events.TryRead(out var venueEvent))
+        while (runtime.Source.VenueEvents.TryRead(out var venueEvent))
         {
             await runtime.Gateway.ApplyVenueEventAsync(venueEvent, cancellationToken).WaitAsync(cancellationToken);
         }
+    }
+
+    /// <summary>Applies the venue's news for <see cref="ITradingVenue.SettleTime"/> (a streamed venue reports fills and cancels late).</summary>
+    private async Task SettleAsync(CancellationToken cancellationToken)
+    {
+        var settle = runtime.Source.SettleTime;
+        if (settle > TimeSpan.Zero && runtime.Reconciled)
+        {
+            using var window = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            window.CancelAfter(settle);
+            try
+            {
+                while (await runtime.Source.VenueEvents.WaitToReadAsync(window.Token))
+                {
+                    await ApplyPendingVenueEventsAsync(cancellationToken);
+                }
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The settle time is over.
+            }
+        }
+
+        await ApplyPendingVenueEventsAsync(cancellationToken);
     }
 
     private async Task Step(string name, Func<Task> step)
@@ -141,9 +166,9 @@ internal sealed class TradingDriver(TradingRuntime runtime, TimeProvider time, I
 
     private async Task TradeAsync(CancellationToken stop)
     {
-        var simulation = runtime.Simulation;
+        var source = runtime.Source;
         var gateway = runtime.Gateway;
-        simulation.Start();
+        source.BeforeReconcile();
         var report = await gateway.ReconcileAsync(runtime.Snapshot, stop);
         if (!report.Succeeded)
         {
@@ -160,10 +185,11 @@ internal sealed class TradingDriver(TradingRuntime runtime, TimeProvider time, I
 
         var engine = new TradingEngine(gateway, runtime.Markets, runtime.Strategies, time, runtime.EngineOptions);
         Log.Reconciled(logger, report.OrdersChecked, report.FillsImported, report.Discrepancies.Count);
+        await source.AfterReconcileAsync(stop);
         runtime.MarkReconciled();
 
         long ticks = 0;
-        using var timer = new PeriodicTimer(runtime.Settings.Simulation.Step, time);
+        using var timer = new PeriodicTimer(source.Step, time);
         do
         {
             // Engine calls are never cancelled half-way: the stop token only ends the loop between ticks.
@@ -172,7 +198,7 @@ internal sealed class TradingDriver(TradingRuntime runtime, TimeProvider time, I
                 engine.SetEnabled(strategy.Id, runtime.ShouldRun(strategy.Id.Value));
             }
 
-            simulation.AdvanceTo(time.GetUtcNow());
+            source.Advance(time.GetUtcNow());
             await PumpAsync(engine);
             await engine.OnTimerAsync(CancellationToken.None);
             await PumpAsync(engine);
@@ -183,18 +209,18 @@ internal sealed class TradingDriver(TradingRuntime runtime, TimeProvider time, I
 
     private async Task PumpAsync(TradingEngine engine)
     {
-        var simulation = runtime.Simulation;
+        var source = runtime.Source;
         var busy = true;
         while (busy)
         {
             busy = false;
-            while (simulation.MarketData.Events.TryRead(out var marketData))
+            while (source.MarketData.TryRead(out var marketData))
             {
                 busy = true;
                 await engine.OnMarketDataAsync(marketData, CancellationToken.None);
             }
 
-            while (simulation.Venue.Events.TryRead(out var venueEvent))
+            while (source.VenueEvents.TryRead(out var venueEvent))
             {
                 busy = true;
                 await engine.OnVenueEventAsync(venueEvent, CancellationToken.None);

@@ -13,7 +13,6 @@ using Ploy.Hosting.Control;
 using Ploy.Hosting.Health;
 using Ploy.Hosting.Metrics;
 using Ploy.Persistence;
-using Ploy.Venues.Simulated;
 
 namespace Ploy.Cli.Service;
 
@@ -40,7 +39,7 @@ internal sealed class TradingRuntime : ITradingStateSource, IReadinessSource, IT
 
     public TradingRuntime(
         ServiceSettings settings,
-        SimulatedExchange simulation,
+        ITradingVenue source,
         IVenue venue,
         IJournalStore journal,
         JournalSnapshot snapshot,
@@ -49,7 +48,7 @@ internal sealed class TradingRuntime : ITradingStateSource, IReadinessSource, IT
         ILoggerFactory loggers)
     {
         Settings = settings;
-        Simulation = simulation;
+        Source = source;
         Venue = venue;
         Journal = journal;
         Snapshot = snapshot;
@@ -80,7 +79,8 @@ internal sealed class TradingRuntime : ITradingStateSource, IReadinessSource, IT
 
     public ServiceSettings Settings { get; }
 
-    public SimulatedExchange Simulation { get; }
+    /// <summary>Where the market data and the venue's news come from (the simulation, or the Polymarket adapter).</summary>
+    public ITradingVenue Source { get; }
 
     public IVenue Venue { get; }
 
@@ -130,13 +130,14 @@ internal sealed class TradingRuntime : ITradingStateSource, IReadinessSource, IT
     public TradingStateSnapshot GetSnapshot()
     {
         var view = _view;
+        var signals = Source.Signals;
         return new TradingStateSnapshot(
             view.MaxBookAge,
-            WebSocketReconnects: 0,
-            WebSocketGaps: 0,
+            signals.WebSocketReconnects,
+            signals.WebSocketGaps,
             Gateway.Stats.ReconciliationDiscrepancies,
-            HeartbeatFailures: 0,
-            RateLimitWaits: 0,
+            signals.HeartbeatFailures,
+            signals.RateLimitWaits,
             KillSwitch.IsHalted,
             view.OpenOrders,
             view.ExposureUsd,

@@ -35,11 +35,11 @@ public sealed class PloyServiceMetrics : IDisposable
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
 
         _meter.CreateObservableGauge("ploy_book_age_seconds", () => Snapshot().MaxBookAge.TotalSeconds, "s", "Age of the stalest order book in use.");
-        _meter.CreateObservableCounter("ploy_ws_reconnects_total", () => Snapshot().WebSocketReconnects, description: "WebSocket reconnects.");
-        _meter.CreateObservableCounter("ploy_ws_gaps_total", () => Snapshot().WebSocketGaps, description: "WebSocket sequence gaps that forced a resync.");
+        _meter.CreateObservableCounter("ploy_ws_reconnects_total", () => Snapshot().WebSocketReconnects, description: "WebSocket reconnects (Polymarket market and user channels; always 0 against the in-process simulated venue, which has no socket).");
+        _meter.CreateObservableCounter("ploy_ws_gaps_total", () => Snapshot().WebSocketGaps, description: "Book gaps (hash mismatches) that forced a resync (Polymarket; always 0 against the in-process simulated venue).");
         _meter.CreateObservableCounter("ploy_reconciliation_discrepancies_total", () => Snapshot().ReconciliationDiscrepancies, description: "Differences reconciliation found between journal and venue.");
-        _meter.CreateObservableCounter("ploy_heartbeat_failures_total", () => Snapshot().HeartbeatFailures, description: "Venue heartbeats that failed.");
-        _meter.CreateObservableCounter("ploy_rate_limit_waits_total", () => Snapshot().RateLimitWaits, description: "Calls that waited for the rate limiter.");
+        _meter.CreateObservableCounter("ploy_heartbeat_failures_total", () => Snapshot().HeartbeatFailures, description: "Venue heartbeats that failed (Polymarket; always 0 against the in-process simulated venue, which needs none).");
+        _meter.CreateObservableCounter("ploy_rate_limit_waits_total", () => Snapshot().RateLimitWaits, description: "Waits at the client-side rate gate (Polymarket; always 0 against the in-process simulated venue, which has no quotas).");
         _meter.CreateObservableGauge("ploy_kill_switch_engaged", () => Snapshot().KillSwitchEngaged ? 1 : 0, description: "1 while the kill switch halts trading.");
         _meter.CreateObservableGauge("ploy_open_orders", () => Snapshot().OpenOrders, description: "Orders resting on the venue.");
         _meter.CreateObservableGauge("ploy_exposure_usd", () => (double)Snapshot().ExposureUsd, "USD", "Gross exposure.");

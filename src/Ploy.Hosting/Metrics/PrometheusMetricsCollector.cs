@@ -21,11 +21,15 @@ public sealed class PrometheusMetricsCollector : IDisposable
     private readonly Lock _scrapeLock = new();
     private long _generation;
 
-    /// <param name="meterFilter">Which meters to export; default: every meter whose name starts with "Ploy".</param>
+    /// <param name="meterFilter">
+    /// Which meters to export; default: every meter whose name starts with "Ploy", except the venue adapters'
+    /// ("Ploy.Venues.*"): the host reports their signals under the service's SLI names (ploy_ws_reconnects_total …),
+    /// and exporting them twice under two names would only confuse dashboards.
+    /// </param>
     /// <param name="includeProcessMetrics">Append process_* and dotnet_gc_* metrics to every scrape.</param>
     public PrometheusMetricsCollector(Func<Meter, bool>? meterFilter = null, bool includeProcessMetrics = true)
     {
-        _meterFilter = meterFilter ?? (m => m.Name.StartsWith("Ploy", StringComparison.Ordinal));
+        _meterFilter = meterFilter ?? (m => m.Name.StartsWith("Ploy", StringComparison.Ordinal) && !m.Name.StartsWith("Ploy.Venues.", StringComparison.Ordinal));
         _process = includeProcessMetrics ? new ProcessMetrics() : null;
         _listener = new MeterListener
         {

@@ -370,6 +370,7 @@ public sealed class PolymarketVenue : IVenue, IAsyncDisposable
                 else
                 {
                     // A broken chain restarts from "" on the next beat.
+                    Diagnostics.PolymarketDiagnostics.HeartbeatFailed();
                     Log.HeartbeatFailed(_logger, result.IsSuccess ? result.Value!.Error! : result.Error.ToString());
                     previous = null;
                 }

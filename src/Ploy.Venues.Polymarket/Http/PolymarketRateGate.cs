@@ -69,6 +69,7 @@ public sealed class PolymarketRateGate
                     return false;
                 }
 
+                Diagnostics.PolymarketDiagnostics.RateLimitWaited();
                 await Task.Delay(wait, _time, cancellationToken);
             }
         }

@@ -364,6 +364,7 @@ public sealed class PolymarketMarketStream : IAsyncDisposable
                 }
 
                 MarkAllUntrusted("connection lost: " + reason);
+                Diagnostics.PolymarketDiagnostics.WebSocketReconnecting("market");
                 var jittered = TimeSpan.FromTicks((long)(delay.Ticks * (0.8 + (Random.Shared.NextDouble() * 0.4))));
                 Log.StreamLost(_stream._logger, "market", _index, reason, (long)jittered.TotalMilliseconds);
                 try
@@ -577,6 +578,7 @@ public sealed class PolymarketMarketStream : IAsyncDisposable
             }
 
             Untrust(book.Token, reason, emit: true);
+            Diagnostics.PolymarketDiagnostics.BookGap();
             _ = RequestResyncAsync(_connection, [book.Token], CancellationToken.None);
         }
 

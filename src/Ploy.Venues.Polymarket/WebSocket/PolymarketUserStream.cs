@@ -209,6 +209,7 @@ public sealed class PolymarketUserStream : IAsyncDisposable
                 break;
             }
 
+            Diagnostics.PolymarketDiagnostics.WebSocketReconnecting("user");
             var jittered = TimeSpan.FromTicks((long)(delay.Ticks * (0.8 + (Random.Shared.NextDouble() * 0.4))));
             Log.StreamLost(_logger, "user", 0, reason, (long)jittered.TotalMilliseconds);
             try

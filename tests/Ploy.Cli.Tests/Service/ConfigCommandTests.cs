@@ -88,7 +88,7 @@ public sealed class ConfigCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_LiveMode_RefusesToStartWithAClearMessage()
+    public async Task Run_LiveModeWithAnUnusableKey_RefusesToStartWithAClearMessage()
     {
         var secrets = Directory.CreateDirectory(Path.Combine(_root, "secrets")).FullName;
         foreach (var key in new[] { "PrivateKey", "ApiKey", "ApiSecret", "ApiPassphrase" })
@@ -96,12 +96,14 @@ public sealed class ConfigCommandTests : IDisposable
             await File.WriteAllTextAsync(Path.Combine(secrets, "Polymarket__" + key), "value-of-" + key + "\n");
         }
 
+        // Never the production hosts, even though this refuses before any network call.
         var config = ServiceConfig.Paper(_root);
         config["Mode"] = "Live";
+        config["Polymarket"] = new JsonObject { ["ClobUrl"] = $"http://127.0.0.1:{ClosedPort()}", ["WebSocketUrl"] = $"ws://127.0.0.1:{ClosedPort()}" };
         var (code, _, error) = await InvokeAsync("run", "--config", ServiceConfig.Write(_root, config), "--secrets-dir", secrets);
 
-        Assert.Equal(1, code);
-        Assert.Contains("Mode=Live refused", error, StringComparison.Ordinal);
+        Assert.Equal(2, code);
+        Assert.Contains("Polymarket:PrivateKey is not a 32-byte hex key", error, StringComparison.Ordinal);
         Assert.DoesNotContain("value-of-", error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_root, "data", "ploy.db")), "nothing should be created before refusing");
     }

@@ -1,0 +1,152 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Ploy.Core.MarketData;
+using Ploy.Core.Venues;
+using Ploy.Venues.Polymarket.Adapter;
+using Ploy.Venues.Polymarket.Diagnostics;
+using Ploy.Venues.Polymarket.Http;
+using Ploy.Venues.Polymarket.Signing;
+using Ploy.Venues.Polymarket.WebSocket;
+
+namespace Ploy.Cli.Service;
+
+/// <summary>
+/// Live mode: the Polymarket adapter (REST client, EOA signer, <see cref="PolymarketVenue"/>, market-data feed) composed
+/// as <c>ploy paper --venue-url</c> composes it, against the configured CLOB and WebSocket hosts. Signing in derives the
+/// API credentials from the private key; they must equal the configured ones, or the service refuses to start (a key
+/// and credentials of two different accounts would trade one and reconcile the other). No secret is ever logged.
+/// </summary>
+internal sealed class PolymarketTradingVenue(PolymarketOptions options, TimeProvider time) : ITradingVenue
+{
+    private readonly PolymarketDiagnosticsListener _signals = new();
+    private HttpClient? _http;
+    private PolymarketClobClient? _client;
+    private PolymarketSigner? _signer;
+    private PolymarketVenue? _venue;
+    private PolymarketMarketDataFeed? _feed;
+
+    public IVenue Venue => _venue ?? throw NotConnected();
+
+    public ChannelReader<MarketDataEvent> MarketData => (_feed ?? throw NotConnected()).Events;
+
+    public ChannelReader<VenueEvent> VenueEvents => (_venue ?? throw NotConnected()).Events;
+
+    /// <summary>The loop waits this long between ticks; market data and fills queue up meanwhile and are applied in order.</summary>
+    public TimeSpan Step => TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Fills and cancels arrive over the user channel after the REST answer: give the last ones time to land.</summary>
+    public TimeSpan SettleTime => TimeSpan.FromSeconds(1);
+
+    public VenueSignals Signals
+    {
+        get
+        {
+            var totals = _signals.Totals;
+            return new VenueSignals(totals.WebSocketReconnects, totals.WebSocketGaps, totals.HeartbeatFailures, totals.RateLimitWaits);
+        }
+    }
+
+    public async Task ConnectAsync(ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var clob = options.ClobUrl;
+        _http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        _client = new PolymarketClobClient(_http, new PolymarketClobClientOptions { BaseAddress = clob, QuotaScale = options.QuotaScale }, time,
+            loggers.CreateLogger<PolymarketClobClient>());
+        _signer = new PolymarketSigner(PolymarketPrivateKey.Parse(options.PrivateKey!.Reveal()));
+        var catalog = new PolymarketMarketCatalog();
+        var venueOptions = new PolymarketVenueOptions
+        {
+            ChainId = options.ChainId,
+            SignatureType = (PolymarketSignatureType)options.SignatureType,
+            Funder = string.IsNullOrWhiteSpace(options.FunderAddress) ? null : options.FunderAddress,
+            HeartbeatInterval = options.HeartbeatInterval,
+        };
+        var streamOptions = new PolymarketStreamOptions { BaseAddress = options.WebSocketUrl, SnapshotRefreshInterval = options.SnapshotRefreshInterval };
+        _venue = new PolymarketVenue(_client, _signer, catalog, venueOptions, streamOptions, time, loggers);
+
+        VenueResult<PolymarketApiCredentials> started;
+        try
+        {
+            started = await _venue.StartAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or System.Net.WebSockets.WebSocketException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new ServiceStartException($"Mode=Live refused: the Polymarket CLOB at {clob} is unreachable ({ex.GetType().Name}). Not trading.", ex);
+        }
+
+        if (!started.IsSuccess)
+        {
+            throw new ServiceStartException($"Mode=Live refused: could not sign in to the Polymarket CLOB at {clob}: {started.Error.Kind}: {started.Error.Message}. Not trading.");
+        }
+
+        var mismatched = Mismatched(started.Value!);
+        if (mismatched.Count > 0)
+        {
+            throw new ServiceStartException(
+                $"Mode=Live refused: {string.Join(", ", mismatched.Select(k => PolymarketOptions.Section + ":" + k))} do not match the API credentials the venue " +
+                $"derives for {PolymarketOptions.Section}:PrivateKey (address {_signer.Address}). Not trading.");
+        }
+
+        _feed = new PolymarketMarketDataFeed(_client, new PolymarketMarketStream(streamOptions, time, loggers.CreateLogger<PolymarketMarketStream>()),
+            catalog, venueOptions, time, loggers.CreateLogger<PolymarketMarketDataFeed>());
+        Log.SignedIn(loggers.CreateLogger("Ploy.Cli.Service"), clob, _signer.Address, options.WebSocketUrl);
+    }
+
+    public void BeforeReconcile()
+    {
+        // The venue runs on its own; the user channel and heartbeats started with the sign-in.
+    }
+
+    public Task AfterReconcileAsync(CancellationToken cancellationToken) => (_feed ?? throw NotConnected()).StartAsync(cancellationToken);
+
+    public void Advance(DateTimeOffset now)
+    {
+        // Real time: nothing to advance.
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_feed is not null)
+        {
+            await _feed.DisposeAsync();
+        }
+
+        if (_venue is not null)
+        {
+            await _venue.DisposeAsync();
+        }
+
+        _signer?.Dispose();
+        _client?.Dispose();
+        _http?.Dispose();
+        _signals.Dispose();
+    }
+
+    private static InvalidOperationException NotConnected() => new("The Polymarket venue is used before ConnectAsync succeeded.");
+
+    private static bool SameSecret(string configured, string derived) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(configured), Encoding.UTF8.GetBytes(derived));
+
+    private List<string> Mismatched(PolymarketApiCredentials derived)
+    {
+        var mismatched = new List<string>();
+        if (!SameSecret(options.ApiKey!.Reveal(), derived.Key))
+        {
+            mismatched.Add(nameof(PolymarketOptions.ApiKey));
+        }
+
+        if (!SameSecret(options.ApiSecret!.Reveal(), derived.Secret))
+        {
+            mismatched.Add(nameof(PolymarketOptions.ApiSecret));
+        }
+
+        if (!SameSecret(options.ApiPassphrase!.Reveal(), derived.Passphrase))
+        {
+            mismatched.Add(nameof(PolymarketOptions.ApiPassphrase));
+        }
+
+        return mismatched;
+    }
+}
