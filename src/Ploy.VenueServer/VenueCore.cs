@@ -159,6 +159,15 @@ internal sealed class VenueCore
         }
     }
 
+    /// <summary>The simulator's reference price and the simulated time it was read at (served on the RTDS-shaped socket).</summary>
+    public (decimal Price, DateTimeOffset At) ReferencePrice()
+    {
+        lock (_gate)
+        {
+            return (Exchange.ReferencePrice, Sim.GetUtcNow());
+        }
+    }
+
     // ---------------------------------------------------------------- books
 
     public PolymarketBookSummary? Book(string tokenId)

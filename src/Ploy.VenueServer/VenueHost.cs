@@ -70,6 +70,8 @@ public sealed class VenueHost : IAsyncDisposable
         TradingEndpoints.Map(app, core, logger);
         AdminEndpoints.Map(app, core, logger);
         WebSocketEndpoints.Map(app, core, logger);
+        GammaEndpoints.Map(app, core);
+        RtdsEndpoints.Map(app, core, logger);
         return new VenueHost(app, core, logger);
     }
 

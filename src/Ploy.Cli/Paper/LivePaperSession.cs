@@ -12,7 +12,9 @@ using Ploy.Execution.Gateway;
 using Ploy.Execution.Risk;
 using Ploy.Execution.Safety;
 using Ploy.Venues.Polymarket.Adapter;
+using Ploy.Venues.Polymarket.Gamma;
 using Ploy.Venues.Polymarket.Http;
+using Ploy.Venues.Polymarket.Rtds;
 using Ploy.Venues.Polymarket.Signing;
 using Ploy.Venues.Polymarket.WebSocket;
 
@@ -58,8 +60,12 @@ public sealed class LivePaperSession(PaperSettings settings, VenueUrlSettings ve
         }
 
         await output.WriteLineAsync($"Signed in to {url} as {signer.Address} (API key {venue.ApiKey}).");
+        // Rounds (what each market measures, its price to beat) come from Gamma; the reference price from RTDS.
+        var gamma = new PolymarketGammaClient(http, new PolymarketGammaClientOptions { BaseAddress = venueSettings.EffectiveGammaUrl }, time, loggers.CreateLogger<PolymarketGammaClient>());
+        var rounds = new PolymarketRoundDirectory(gamma, new PolymarketRoundDiscoveryOptions { Series = [.. venueSettings.RoundSeries] }, time, loggers.CreateLogger<PolymarketRoundDirectory>());
+        var reference = new PolymarketRtdsStream(new PolymarketRtdsOptions { Address = venueSettings.EffectiveRtdsUrl }, time, loggers.CreateLogger<PolymarketRtdsStream>());
         await using var feed = new PolymarketMarketDataFeed(client, new PolymarketMarketStream(streamOptions, time, loggers.CreateLogger<PolymarketMarketStream>()),
-            catalog, venueOptions, time, loggers.CreateLogger<PolymarketMarketDataFeed>());
+            catalog, venueOptions, time, loggers.CreateLogger<PolymarketMarketDataFeed>(), rounds, reference);
 
         await journal.InitializeAsync(CancellationToken.None);
         var snapshot = await journal.LoadAsync(CancellationToken.None);

@@ -28,6 +28,21 @@ public sealed class VenueUrlSettings
     /// <summary>Re-request books this often so quiet books are not aged into "stale" by the engine.</summary>
     public TimeSpan SnapshotRefreshInterval { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>Gamma (round discovery); null = <c>ploy venue</c>'s, at <see cref="VenueUrl"/> + <c>gamma/</c>.</summary>
+    public Uri? GammaUrl { get; set; }
+
+    /// <summary>The RTDS socket (reference prices); null = <c>ploy venue</c>'s, at <see cref="VenueUrl"/>'s <c>/ws/live-data</c>.</summary>
+    public Uri? RtdsUrl { get; set; }
+
+    /// <summary>Gamma series slugs whose rounds are traded as rounds; empty = every series the venue's Gamma lists.</summary>
+    public IList<string> RoundSeries { get; } = [];
+
+    /// <summary>The Gamma base in use.</summary>
+    public Uri EffectiveGammaUrl => GammaUrl ?? new Uri(VenueUrl!, "gamma/");
+
+    /// <summary>The RTDS socket in use.</summary>
+    public Uri EffectiveRtdsUrl => RtdsUrl ?? Ploy.Venues.Polymarket.Rtds.PolymarketRtdsOptions.VenueAddress(VenueUrl!);
+
     /// <summary>Problems, each naming its option; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -39,6 +54,16 @@ public sealed class VenueUrlSettings
         else if (!IsLoopback(VenueUrl))
         {
             problems.Add($"--venue-url {VenueUrl}: paper trading over the adapter is for `ploy venue` on this machine only (loopback); refusing {VenueUrl.Host}.");
+        }
+
+        if (GammaUrl is { } gamma && (!gamma.IsAbsoluteUri || !IsLoopback(gamma)))
+        {
+            problems.Add($"Paper:Venue:GammaUrl {gamma}: must be an absolute loopback URL (paper trading over the adapter stays on this machine).");
+        }
+
+        if (RtdsUrl is { } rtds && (!rtds.IsAbsoluteUri || (rtds.Scheme != "ws" && rtds.Scheme != "wss") || !IsLoopback(rtds)))
+        {
+            problems.Add($"Paper:Venue:RtdsUrl {rtds}: must be an absolute ws(s) loopback URL.");
         }
 
         if (ChainId is not (PolymarketContracts.Polygon or PolymarketContracts.Amoy))

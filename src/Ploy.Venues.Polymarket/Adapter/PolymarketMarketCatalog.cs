@@ -51,7 +51,14 @@ public sealed class PolymarketMarketCatalog
     }
 
     /// <summary>Takes a fresh market list; returns the markets newly open for trading and those newly resolved with a winner.</summary>
-    public PolymarketCatalogChanges Update(IReadOnlyList<PolymarketMarket> markets, DateTimeOffset now)
+    /// <param name="markets">The CLOB's markets.</param>
+    /// <param name="now">When the list was read.</param>
+    /// <param name="rounds">
+    /// What round discovery (Gamma) knows of a market: a round's market is listed with its <see cref="RoundInfo"/>, and
+    /// held back while its price to beat is not published (a round listed without it could never be traded by a round
+    /// strategy). Null lists every market without round information.
+    /// </param>
+    public PolymarketCatalogChanges Update(IReadOnlyList<PolymarketMarket> markets, DateTimeOffset now, Func<ConditionId, PolymarketRoundStatus>? rounds = null)
     {
         var listed = new List<BinaryMarket>();
         var resolved = new List<MarketResolution>();
@@ -66,6 +73,12 @@ public sealed class PolymarketMarketCatalog
 
                 var condition = binary.Condition;
                 var tradable = market.Active && !market.Closed && market.AcceptingOrders && market.EnableOrderBook;
+                if (rounds?.Invoke(condition) is { IsRound: true } round)
+                {
+                    tradable &= round.Round is not null;
+                    binary = binary with { Round = round.Round };
+                }
+
                 if (tradable && !_listed.ContainsKey(condition))
                 {
                     _listed[condition] = binary;

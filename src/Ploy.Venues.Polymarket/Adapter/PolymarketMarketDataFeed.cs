@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Ploy.Core.MarketData;
 using Ploy.Core.Primitives;
 using Ploy.Venues.Polymarket.Http;
+using Ploy.Venues.Polymarket.Rtds;
 using Ploy.Venues.Polymarket.WebSocket;
 
 namespace Ploy.Venues.Polymarket.Adapter;
@@ -12,7 +13,8 @@ namespace Ploy.Venues.Polymarket.Adapter;
 /// Polymarket market data as an <see cref="IMarketDataFeed"/>: the market channel's books and trades, plus
 /// <see cref="MarketListedEvent"/>s and <see cref="MarketResolvedEvent"/>s from polling <c>GET /markets</c> (a closed
 /// market's <c>tokens[].winner</c>). New markets' tokens are subscribed automatically; a listing is always emitted before
-/// any book of its tokens. The venue exposes no reference price, so no <see cref="ReferencePriceEvent"/> is produced.
+/// any book of its tokens. With round discovery (Gamma), round markets carry their <see cref="Core.Markets.RoundInfo"/>;
+/// with an RTDS stream, its crypto prices arrive as <see cref="ReferencePriceEvent"/>s (the CLOB itself has neither).
 /// </summary>
 public sealed class PolymarketMarketDataFeed : IMarketDataFeed, IAsyncDisposable
 {
@@ -27,10 +29,17 @@ public sealed class PolymarketMarketDataFeed : IMarketDataFeed, IAsyncDisposable
     private readonly HashSet<ConditionId> _announced = [];
     private Task _pump = Task.CompletedTask;
     private Task _poll = Task.CompletedTask;
+    private readonly PolymarketRoundDirectory? _rounds;
+    private readonly PolymarketRtdsStream? _reference;
+    private Task _referencePump = Task.CompletedTask;
 
+    // rounds: round discovery from Gamma (null lists markets without round information);
+    // reference: the RTDS reference-price stream (null produces no reference prices).
     public PolymarketMarketDataFeed(PolymarketClobClient client, PolymarketMarketStream stream, PolymarketMarketCatalog catalog, PolymarketVenueOptions options,
-        TimeProvider time, ILogger<PolymarketMarketDataFeed>? logger = null)
+        TimeProvider time, ILogger<PolymarketMarketDataFeed>? logger = null, PolymarketRoundDirectory? rounds = null, PolymarketRtdsStream? reference = null)
     {
+        _rounds = rounds;
+        _reference = reference;
         _client = client;
         _stream = stream;
         _catalog = catalog;
@@ -47,6 +56,12 @@ public sealed class PolymarketMarketDataFeed : IMarketDataFeed, IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _pump = Task.Run(() => PumpAsync(_stopping.Token), CancellationToken.None);
+        if (_reference is not null)
+        {
+            _reference.Start();
+            _referencePump = Task.Run(() => PumpReferenceAsync(_reference, _stopping.Token), CancellationToken.None);
+        }
+
         await AnnounceAsync(_catalog.OpenMarkets, cancellationToken);
         await PollOnceAsync(cancellationToken);
         _poll = Task.Run(() => PollLoopAsync(_stopping.Token), CancellationToken.None);
@@ -66,8 +81,14 @@ public sealed class PolymarketMarketDataFeed : IMarketDataFeed, IAsyncDisposable
             return false;
         }
 
+        // Gamma after the CLOB: every market just listed by the CLOB is then already known to Gamma (rounds are created there first).
+        if (_rounds is not null)
+        {
+            await _rounds.RefreshAsync(cancellationToken);
+        }
+
         var now = _time.GetUtcNow();
-        var changes = _catalog.Update(markets.Value!, now);
+        var changes = _catalog.Update(markets.Value!, now, _rounds is null ? null : _rounds.Lookup);
         await AnnounceAsync(changes.Listed, cancellationToken);
         foreach (var resolution in changes.Resolved)
         {
@@ -88,6 +109,12 @@ public sealed class PolymarketMarketDataFeed : IMarketDataFeed, IAsyncDisposable
         await _poll.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await _stream.DisposeAsync();
         await _pump.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (_reference is not null)
+        {
+            await _reference.DisposeAsync();
+        }
+
+        await _referencePump.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _events.Writer.TryComplete();
         _stopping.Dispose();
     }
@@ -126,6 +153,21 @@ public sealed class PolymarketMarketDataFeed : IMarketDataFeed, IAsyncDisposable
                 }
 
                 _events.Writer.TryWrite(marketData);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task PumpReferenceAsync(PolymarketRtdsStream reference, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var price in reference.Events.ReadAllAsync(cancellationToken))
+            {
+                _events.Writer.TryWrite(price);
             }
         }
         catch (OperationCanceledException)

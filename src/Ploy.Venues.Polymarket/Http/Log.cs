@@ -47,4 +47,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2204, Level = LogLevel.Information, Message = "Polymarket submit {OrderId}: {Outcome} {Error} {Status}")]
     public static partial void Submitted(ILogger logger, string orderId, SubmitOutcome outcome, VenueError? error, VenueOrderStatus? status);
+
+    [LoggerMessage(EventId = 2300, Level = LogLevel.Information, Message = "Polymarket RTDS connected to {Uri} ({Topic})")]
+    public static partial void RtdsConnected(ILogger logger, Uri uri, string topic);
+
+    [LoggerMessage(EventId = 2301, Level = LogLevel.Warning, Message = "Polymarket RTDS lost: {Reason}; reconnecting in {DelayMs} ms")]
+    public static partial void RtdsLost(ILogger logger, string reason, long delayMs);
+
+    [LoggerMessage(EventId = 2310, Level = LogLevel.Warning, Message = "Polymarket Gamma round discovery failed: {Error}")]
+    public static partial void RoundDiscoveryFailed(ILogger logger, string error);
 }

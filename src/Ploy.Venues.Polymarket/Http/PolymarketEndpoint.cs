@@ -20,4 +20,9 @@ public enum PolymarketEndpoint
     CancelOrder,
     CancelOrders,
     Heartbeat,
+
+    /// <summary>Gamma (market discovery): its own host and general bucket.</summary>
+    Gamma,
+    GammaEvents,
+    GammaMarkets,
 }

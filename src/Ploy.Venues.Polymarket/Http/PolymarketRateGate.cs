@@ -46,6 +46,9 @@ public sealed class PolymarketRateGate
             PolymarketEndpoint.PostOrders => (1_000, tenSeconds),
             PolymarketEndpoint.CancelOrder or PolymarketEndpoint.CancelOrders => (3_000, tenSeconds),
             PolymarketEndpoint.Heartbeat => (9_000, tenSeconds),
+            PolymarketEndpoint.Gamma => (4_000, tenSeconds),
+            PolymarketEndpoint.GammaEvents => (500, tenSeconds),
+            PolymarketEndpoint.GammaMarkets => (300, tenSeconds),
             _ => (9_000, tenSeconds),
         };
     }
@@ -54,7 +57,11 @@ public sealed class PolymarketRateGate
     public async ValueTask<bool> AcquireAsync(PolymarketEndpoint endpoint, CancellationToken cancellationToken)
     {
         var deadline = _time.GetTimestamp() + (long)(_maxWait.TotalSeconds * _time.TimestampFrequency);
-        foreach (var bucket in endpoint == PolymarketEndpoint.General ? [_buckets[0]] : new[] { _buckets[(int)endpoint], _buckets[0] })
+        // Gamma is another host with its own general quota; CLOB endpoints share the CLOB's.
+        var general = endpoint is PolymarketEndpoint.Gamma or PolymarketEndpoint.GammaEvents or PolymarketEndpoint.GammaMarkets
+            ? PolymarketEndpoint.Gamma
+            : PolymarketEndpoint.General;
+        foreach (var bucket in endpoint == general ? [_buckets[(int)general]] : new[] { _buckets[(int)endpoint], _buckets[(int)general] })
         {
             while (true)
             {
