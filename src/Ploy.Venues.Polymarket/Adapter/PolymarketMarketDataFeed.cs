@@ -13,6 +13,9 @@ namespace Ploy.Venues.Polymarket.Adapter;
 /// <see cref="MarketListedEvent"/>s and <see cref="MarketResolvedEvent"/>s from polling <c>GET /markets</c> (a closed
 /// market's <c>tokens[].winner</c>). New markets' tokens are subscribed automatically; a listing is always emitted before
 /// any book of its tokens. The venue exposes no reference price, so no <see cref="ReferencePriceEvent"/> is produced.
+/// The stream's integrity news is forwarded as is: a <see cref="BookUntrustedEvent"/> or a <see cref="TickSizeChangeEvent"/>
+/// makes the engine stop trading the book until the stream's fresh <see cref="BookSnapshotEvent"/>; a tick-size change
+/// also updates the catalog first, so orders built after the engine sees it are rounded and signed on the new grid.
 /// </summary>
 public sealed class PolymarketMarketDataFeed : IMarketDataFeed, IAsyncDisposable
 {
