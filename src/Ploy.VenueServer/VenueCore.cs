@@ -898,6 +898,9 @@ internal sealed class VenueCore
                 subscriber.Send(message);
             }
         }
+
+        // Tokens nobody listens to need no fresh book: a later subscribe sends one anyway.
+        _freshBooks.Clear();
     }
 
     private static Dictionary<(Side, decimal), decimal> LevelsOf(PolymarketBookSummary book)
