@@ -34,4 +34,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4009, Level = LogLevel.Debug, Message = "WebSocket {Channel} connection closed: {Reason}")]
     public static partial void WebSocketClosed(ILogger logger, string channel, string reason);
+
+    // 4050+: market structure (kept apart from the ids above so parallel additions do not collide).
+    [LoggerMessage(EventId = 4050, Level = LogLevel.Information, Message = "Market {Market} tick size changed {OldTick} -> {NewTick}")]
+    public static partial void TickSizeChanged(ILogger logger, string market, decimal oldTick, decimal newTick);
 }

@@ -9,7 +9,8 @@ namespace Ploy.VenueServer;
 /// </summary>
 internal sealed class MarketEntry(BinaryMarket market, string yesId, string noId)
 {
-    public BinaryMarket Market { get; } = market;
+    /// <summary>The market as it trades now: replaced when its tick size changes (under the venue's lock).</summary>
+    public BinaryMarket Market { get; set; } = market;
 
     public string ConditionId => Market.Condition.Value;
 

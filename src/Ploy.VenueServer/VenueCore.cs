@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Numerics;
 using System.Security.Cryptography;
@@ -39,6 +40,7 @@ internal sealed class VenueCore
     private readonly List<WsSubscriber> _userSubscribers = [];
     private readonly Dictionary<string, Dictionary<(Side, decimal), decimal>> _publishedBooks = [];
     private readonly List<LastTradeEvent> _collected = [];
+    private readonly HashSet<string> _freshBooks = [];
     private long _tradeSequence;
 
     public VenueCore(VenueServerOptions options, TimeProvider wall, ILogger logger)
@@ -181,14 +183,25 @@ internal sealed class VenueCore
     private PolymarketBookSummary BookUnlocked(MarketEntry entry, string tokenId)
     {
         var token = entry.SimToken(tokenId);
-        // A book holds at most one level per grid price.
-        var buffer = new BookLevel[(Price.UnitsPerOne / entry.Market.Tick.Units) + 1];
         var condition = entry.Market.Condition;
-        var bidCount = entry.Closed ? 0 : Exchange.Engine.CopyDepth(condition, token, Side.Buy, buffer);
-        // Served best level last: bids ascending, asks descending.
-        var bids = buffer[..bidCount].Reverse().Select(Level).ToList();
-        var askCount = entry.Closed ? 0 : Exchange.Engine.CopyDepth(condition, token, Side.Sell, buffer);
-        var asks = buffer[..askCount].Reverse().Select(Level).ToList();
+        // A book holds at most one level per slot of the engine's grid (finer than the tick: orders placed before a
+        // tick-size change may rest between the new ticks).
+        var buffer = ArrayPool<BookLevel>.Shared.Rent(Math.Max(1, Exchange.Engine.LevelCapacity(condition)));
+        List<PolymarketBookLevel> bids;
+        List<PolymarketBookLevel> asks;
+        try
+        {
+            var bidCount = entry.Closed ? 0 : Exchange.Engine.CopyDepth(condition, token, Side.Buy, buffer);
+            // Served best level last: bids ascending, asks descending.
+            bids = buffer[..bidCount].Reverse().Select(Level).ToList();
+            var askCount = entry.Closed ? 0 : Exchange.Engine.CopyDepth(condition, token, Side.Sell, buffer);
+            asks = buffer[..askCount].Reverse().Select(Level).ToList();
+        }
+        finally
+        {
+            ArrayPool<BookLevel>.Shared.Return(buffer);
+        }
+
         return new PolymarketBookSummary(
             entry.ConditionId,
             tokenId,
@@ -511,6 +524,9 @@ internal sealed class VenueCore
     {
         VenueErrorKind.InsufficientBalance => "not enough balance / allowance: " + error.Message,
         _ when error.Message.Contains("post-only", StringComparison.Ordinal) => "invalid post-only order: order crosses book",
+        // The tick can change between the terms check and the engine (the exchange steps under the same lock, but Terms
+        // reads the entry before taking it): the engine's own grid check then speaks.
+        _ when error.Message.Contains(" grid ", StringComparison.Ordinal) => "INVALID_ORDER_MIN_TICK_SIZE: " + error.Message,
         _ when error.Message.Contains("1 pUSD minimum", StringComparison.Ordinal) => "INVALID_ORDER_MIN_SIZE: " + error.Message,
         _ when error.Message.Contains("expiry", StringComparison.Ordinal) => "INVALID_ORDER_EXPIRATION: " + error.Message,
         _ when error.Message.Contains("not open", StringComparison.Ordinal) => "MARKET_NOT_READY: " + error.Message,
@@ -686,11 +702,20 @@ internal sealed class VenueCore
 
     // ---------------------------------------------------------------- events
 
-    /// <summary>Reads the exchange's market data: last trades for the books and the market channel; others are ignored.</summary>
+    /// <summary>
+    /// Reads the exchange's market data: last trades for the books and the market channel, tick-size changes for the
+    /// market entries and the channel; others are ignored (books are published from the engine's state instead).
+    /// </summary>
     private void DrainFeed(TokenId? collectFor)
     {
         while (Exchange.MarketData.Events.TryRead(out var e))
         {
+            if (e is TickSizeChangeEvent tick)
+            {
+                OnTickSizeChange(tick);
+                continue;
+            }
+
             if (e is not LastTradeEvent trade)
             {
                 continue;
@@ -724,6 +749,43 @@ internal sealed class VenueCore
             {
                 subscriber.Send(message);
             }
+        }
+    }
+
+    /// <summary>
+    /// A market moved to a new grid: the entry trades on it from now on (<c>/tick-size</c>, <c>/book</c>, order checks), the
+    /// market channel gets a <c>tick_size_change</c> in the protocol's shape (§7), and the token's next publication is a
+    /// full <c>book</c> rather than deltas, since levels on the old grid are void.
+    /// </summary>
+    private void OnTickSizeChange(TickSizeChangeEvent tick)
+    {
+        SyncMarkets();
+        var entry = _marketList.FirstOrDefault(m => m.Market.Contains(tick.Token));
+        if (entry is null || entry.Closed)
+        {
+            return;
+        }
+
+        if (entry.Market.Tick != tick.NewTick)
+        {
+            entry.Market = entry.Market with { Tick = tick.NewTick };
+            Log.TickSizeChanged(_logger, entry.ConditionId, tick.OldTick.Value, tick.NewTick.Value);
+        }
+
+        var publicId = entry.PublicId(tick.Token);
+        _freshBooks.Add(publicId);
+        var message = Json.Object(w =>
+        {
+            w.WriteString("event_type", "tick_size_change");
+            w.WriteString("asset_id", publicId);
+            w.WriteString("market", entry.ConditionId);
+            w.WriteString("old_tick_size", Json.Dec(tick.OldTick.Value));
+            w.WriteString("new_tick_size", Json.Dec(tick.NewTick.Value));
+            w.WriteString("timestamp", tick.At.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+        });
+        foreach (var subscriber in _marketSubscribers.Where(s => s.Assets.Contains(publicId)))
+        {
+            subscriber.Send(message);
         }
     }
 
@@ -777,6 +839,19 @@ internal sealed class VenueCore
 
             var book = BookUnlocked(entry, tokenId);
             var levels = LevelsOf(book);
+            if (_freshBooks.Remove(tokenId))
+            {
+                // After a tick-size change: the whole book, as on subscribe, so clients resync from it.
+                _publishedBooks[tokenId] = levels;
+                var snapshot = PolymarketBookHash.Serialize(book, PolymarketBookHash.Compute(book), "book");
+                foreach (var subscriber in _marketSubscribers.Where(s => s.Assets.Contains(tokenId)))
+                {
+                    subscriber.Send(snapshot);
+                }
+
+                continue;
+            }
+
             if (!_publishedBooks.TryGetValue(tokenId, out var published))
             {
                 _publishedBooks[tokenId] = levels;
@@ -832,6 +907,9 @@ internal sealed class VenueCore
                 subscriber.Send(message);
             }
         }
+
+        // Tokens nobody listens to need no fresh book: a later subscribe sends one anyway.
+        _freshBooks.Clear();
     }
 
     private static Dictionary<(Side, decimal), decimal> LevelsOf(PolymarketBookSummary book)

@@ -12,7 +12,10 @@ namespace Ploy.Venues.Simulated;
 /// A deterministic, in-process Polymarket: a matching engine with complementary books and a ledger, a recurring
 /// series of "up or down" round markets on a random-walk reference price, and synthetic liquidity providers and
 /// noise takers trading them. Time moves only through <see cref="AdvanceTo"/>, in fixed steps; all randomness
-/// comes from the seed, so the same seed and the same trader actions replay the same events.
+/// comes from the seed, so the same seed and the same trader actions replay the same events. At the end of each step a
+/// market whose price reached the extremes changes tick size (<see cref="TickSizeRule"/>): the feed publishes a
+/// <see cref="TickSizeChangeEvent"/> for both tokens followed by fresh snapshots, and the engine refuses orders off
+/// the new grid.
 /// </summary>
 public sealed class SimulatedExchange
 {
@@ -24,6 +27,7 @@ public sealed class SimulatedExchange
     private readonly NoiseTaker _taker;
     private readonly List<BinaryMarket> _active = [];
     private readonly List<MarketResolution> _resolutions = [];
+    private readonly TickSizeRule? _tickRule;
     private DateTimeOffset _nextStep;
     private bool _started;
 
@@ -35,7 +39,13 @@ public sealed class SimulatedExchange
         var random = new SeededRandom(options.Seed);
         Ledger = new VenueLedger();
         var router = new ExchangeEventRouter(_feed);
-        Engine = new MatchingEngine(Ledger, new MatchingEngineOptions { TakerFeeRate = options.TakerFeeRate, MergeMatching = options.MergeMatching }, router);
+        Engine = new MatchingEngine(Ledger, new MatchingEngineOptions
+        {
+            TakerFeeRate = options.TakerFeeRate,
+            MergeMatching = options.MergeMatching,
+            FinestTick = options.FineTick,
+        }, router);
+        _tickRule = options.FineTick is { } fine ? new TickSizeRule(options.Tick, fine) : null;
         _venue = new SimulatedVenue(this, TraderAccount, clock);
         router.Venue = _venue;
         Ledger.Deposit(TraderAccount, options.TraderStartingCash);
@@ -160,6 +170,52 @@ public sealed class SimulatedExchange
 
             _taker.Step(market, now);
         }
+
+        ApplyTickRule(now);
+    }
+
+    /// <summary>Moves each active market to the grid its price calls for; publishes the change and fresh books.</summary>
+    private void ApplyTickRule(DateTimeOffset now)
+    {
+        if (_tickRule is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < _active.Count; i++)
+        {
+            var market = _active[i];
+            var tick = _tickRule.TickFor(PublishedBestBid(market), PublishedBestAsk(market));
+            if (tick == market.Tick)
+            {
+                continue;
+            }
+
+            var changed = Engine.ChangeTick(market.Condition, tick);
+            _active[i] = changed;
+            FlushBooks(now);
+            _feed.Publish(new TickSizeChangeEvent(market.Yes, market.Tick, tick, now));
+            _feed.Publish(new TickSizeChangeEvent(market.No, market.Tick, tick, now));
+
+            // Venue quirk: levels on the old grid are void after a change (venue-and-users.md); a fresh book follows.
+            _feed.Snapshot(Engine, changed, now);
+        }
+    }
+
+    /// <summary>The YES book's best bid as published: its own or a NO ask mirrored (1 − q).</summary>
+    private decimal? PublishedBestBid(BinaryMarket market)
+    {
+        var own = Engine.BestBid(market.Condition, market.Yes)?.Price.Value;
+        var mirrored = 1m - Engine.BestAsk(market.Condition, market.No)?.Price.Value;
+        return own is null ? mirrored : mirrored is null ? own : Math.Max(own.Value, mirrored.Value);
+    }
+
+    /// <summary>The YES book's best ask as published: its own or a NO bid mirrored (1 − p).</summary>
+    private decimal? PublishedBestAsk(BinaryMarket market)
+    {
+        var own = Engine.BestAsk(market.Condition, market.Yes)?.Price.Value;
+        var mirrored = 1m - Engine.BestBid(market.Condition, market.No)?.Price.Value;
+        return own is null ? mirrored : mirrored is null ? own : Math.Min(own.Value, mirrored.Value);
     }
 
     private double Fair(BinaryMarket market, DateTimeOffset now) =>

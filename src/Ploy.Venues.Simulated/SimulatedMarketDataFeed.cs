@@ -122,10 +122,11 @@ internal sealed class SimulatedMarketDataFeed : IMarketDataFeed
     public void Snapshot(MatchingEngine engine, BinaryMarket market, DateTimeOffset at)
     {
         Flush(at);
-        var slots = (Price.UnitsPerOne / market.Tick.Units) + 1;
-        Span<BookLevel> own = stackalloc BookLevel[slots];
-        Span<BookLevel> mirrored = stackalloc BookLevel[slots];
-        Span<BookLevel> merged = stackalloc BookLevel[slots];
+        // Sized by the engine's grid, not the market's tick: orders from before a tick change may rest between ticks.
+        var slots = engine.LevelCapacity(market.Condition);
+        var own = new BookLevel[slots];
+        var mirrored = new BookLevel[slots];
+        var merged = new BookLevel[2 * slots];
         foreach (var token in (ReadOnlySpan<TokenId>)[market.Yes, market.No])
         {
             var bids = Copy(engine, market, token, Side.Buy, own, mirrored, merged);

@@ -35,7 +35,14 @@ public sealed record SimulationOptions
     /// <summary>Taker fee rate (fee = size × rate × p × (1 − p)); 0 like most Polymarket markets.</summary>
     public decimal TakerFeeRate { get; init; }
 
+    /// <summary>The grid markets list with.</summary>
     public TickSize Tick { get; init; } = TickSize.Hundredth;
+
+    /// <summary>
+    /// The grid a market switches to while its price is near 0 or 1, and back from (<see cref="Matching.TickSizeRule"/>:
+    /// best bid above 0.96 or best ask below 0.04), as Polymarket does. Null keeps every market on <see cref="Tick"/>.
+    /// </summary>
+    public TickSize? FineTick { get; init; } = TickSize.Thousandth;
 
     /// <summary>
     /// Whether sells also match resting sells of the complement (merge), as Polymarket's engine does. Off by
@@ -101,6 +108,11 @@ public sealed record SimulationOptions
         if (TakerFeeRate is < 0m or > 1m)
         {
             errors.Add("TakerFeeRate must lie in [0, 1]");
+        }
+
+        if (FineTick is { } fine && fine.Value >= Tick.Value)
+        {
+            errors.Add("FineTick must be finer than Tick");
         }
 
         if (LiquidityProviders < 0 || LiquidityLevels < 1 || LiquidityHalfSpread <= 0m)

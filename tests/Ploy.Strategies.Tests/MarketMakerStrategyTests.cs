@@ -104,6 +104,32 @@ public sealed class MarketMakerStrategyTests
     }
 
     [Fact]
+    public void TickSizeChange_PullsOnTheUntrustedBook_ThenRequotesOnTheNewGridAfterTheSnapshot()
+    {
+        // On the fine grid the quotes sit at 0.485 (YES bid) and 0.485 (NO bid), prices the coarse grid does not have.
+        var (strategy, ctx, fine) = Setup(new MarketMakerOptions { HalfSpread = 0.015m }, TestMarkets.Round(tick: TickSize.Thousandth));
+        strategy.OnBook(ctx, fine, fine.Yes);
+        Assert.All(ctx.Placed, o => Assert.Equal(0.485m, o.LimitPrice.Value));
+
+        // The venue moves the market back to 0.01: the engine untrusts the book and updates the market's tick.
+        var coarse = fine with { Tick = TickSize.Hundredth };
+        ctx.MarketList[0] = coarse;
+        ctx.MarkUntrusted(fine.Yes);
+        strategy.OnBook(ctx, coarse, coarse.Yes);
+        Assert.Equal(ctx.Placed.Select(o => o.Id).ToHashSet(), ctx.Cancelled.ToHashSet());
+        Assert.Equal(2, ctx.Placed.Count);
+
+        // The fresh snapshot: quotes come back, on the new grid only.
+        SetMirroredBook(ctx, coarse, 0.47m, 0.53m);
+        strategy.OnBook(ctx, coarse, coarse.Yes);
+
+        var requoted = ctx.PlacedSince(2);
+        Assert.Equal(2, requoted.Count);
+        Assert.All(requoted, o => Assert.True(TickSize.Hundredth.IsOnGrid(o.LimitPrice.Value), $"{o.LimitPrice} is off the 0.01 grid"));
+        Assert.Equal((0.48m, 0.48m), (requoted.Single(o => o.Token == coarse.Yes).LimitPrice.Value, requoted.Single(o => o.Token == coarse.No).LimitPrice.Value));
+    }
+
+    [Fact]
     public void OnBook_NothingMoved_DoesNotRequote()
     {
         var (strategy, ctx, market) = Setup();

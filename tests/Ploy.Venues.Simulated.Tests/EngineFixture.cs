@@ -16,11 +16,11 @@ internal sealed class EngineFixture
 
     private int _ids;
 
-    public EngineFixture(decimal feeRate = 0m, bool merge = true, decimal cash = 1_000m, decimal sets = 100m)
+    public EngineFixture(decimal feeRate = 0m, bool merge = true, decimal cash = 1_000m, decimal sets = 100m, TickSize? finestTick = null)
     {
         Ledger = new VenueLedger();
         Observer = new RecordingObserver();
-        Engine = new MatchingEngine(Ledger, new MatchingEngineOptions { TakerFeeRate = feeRate, MergeMatching = merge }, Observer);
+        Engine = new MatchingEngine(Ledger, new MatchingEngineOptions { TakerFeeRate = feeRate, MergeMatching = merge, FinestTick = finestTick }, Observer);
         Market = new BinaryMarket(
             new ConditionId("0xmarket"), new TokenId("m-yes"), new TokenId("m-no"), TickSize.Hundredth, Size.Of(5m),
             "test?", T0, T0.AddHours(1));

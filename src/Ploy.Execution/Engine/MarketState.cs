@@ -61,6 +61,10 @@ public sealed class MarketState : IMarketView
             case PriceChangeEvent change when _books.TryGetValue(change.Token, out var book):
                 book.ApplyDelta(change.Side, change.Price, change.Size, change.At);
                 return book;
+            case BookUntrustedEvent untrusted when _books.TryGetValue(untrusted.Token, out var book):
+                // Our copy may be wrong (hash mismatch, lost connection): nothing is traded on it until the feed's fresh snapshot.
+                book.MarkUntrusted(untrusted.Reason);
+                return book;
             case TickSizeChangeEvent tick when _books.TryGetValue(tick.Token, out var book):
                 // Venue quirk: levels on the old grid are void after a tick change; trust returns with a snapshot.
                 book.MarkUntrusted($"tick size changed {tick.OldTick} -> {tick.NewTick}");

@@ -15,6 +15,9 @@ namespace Ploy.Venues.Polymarket.Adapter;
 /// market's <c>tokens[].winner</c>). New markets' tokens are subscribed automatically; a listing is always emitted before
 /// any book of its tokens. With round discovery (Gamma), round markets carry their <see cref="Core.Markets.RoundInfo"/>;
 /// with an RTDS stream, its crypto prices arrive as <see cref="ReferencePriceEvent"/>s (the CLOB itself has neither).
+/// The stream's integrity news is forwarded as is: a <see cref="BookUntrustedEvent"/> or a <see cref="TickSizeChangeEvent"/>
+/// makes the engine stop trading the book until the stream's fresh <see cref="BookSnapshotEvent"/>; a tick-size change
+/// also updates the catalog first, so orders built after the engine sees it are rounded and signed on the new grid.
 /// </summary>
 public sealed class PolymarketMarketDataFeed : IMarketDataFeed, IAsyncDisposable
 {

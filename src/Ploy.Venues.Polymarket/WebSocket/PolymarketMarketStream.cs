@@ -17,9 +17,10 @@ namespace Ploy.Venues.Polymarket.WebSocket;
 /// The market channel (protocol reference §7): books, deltas, tick-size changes and last trades for the subscribed
 /// tokens, as Core <see cref="MarketDataEvent"/>s. Tokens are spread over connections of at most
 /// <see cref="PolymarketStreamOptions.MaxAssetsPerConnection"/>; each connection keeps alive with text PING/PONG,
-/// reconnects with exponential backoff, resubscribes and resyncs from fresh snapshots. A book whose hash does not match,
-/// whose connection dropped or whose tick size changed is reported untrusted (<see cref="PolymarketBookUntrustedEvent"/>)
-/// and its deltas are dropped until a fresh snapshot arrives.
+/// reconnects with exponential backoff, resubscribes and resyncs from fresh snapshots. A book whose hash does not match
+/// or whose connection dropped is reported untrusted (a Core <see cref="BookUntrustedEvent"/>, which the engine turns into
+/// an untrusted book); after a tick-size change the <see cref="TickSizeChangeEvent"/> itself does that. Either way the
+/// token's deltas are dropped and a fresh snapshot is requested; the next <see cref="BookSnapshotEvent"/> restores trust.
 /// </summary>
 public sealed class PolymarketMarketStream : IAsyncDisposable
 {
@@ -600,7 +601,7 @@ public sealed class PolymarketMarketStream : IAsyncDisposable
             Log.BookUntrusted(_stream._logger, token.Value, reason);
             if (emit)
             {
-                _stream.Emit(new PolymarketBookUntrustedEvent(token, reason, Time.GetUtcNow()));
+                _stream.Emit(new BookUntrustedEvent(token, reason, Time.GetUtcNow()));
             }
         }
 

@@ -4,20 +4,25 @@ using Ploy.Core.Primitives;
 namespace Ploy.Venues.Simulated.Matching;
 
 /// <summary>
-/// One side (bids or asks) of one token: price levels in an array indexed by tick (101 slots on a 0.01 grid),
-/// with the best index cached so the top of book is O(1) and only emptying the best level scans.
+/// One side (bids or asks) of one token: price levels in an array indexed by grid step (101 slots on a 0.01 grid,
+/// 1001 on a grid that must also hold 0.001 prices), with the best index cached so the top of book is O(1) and only
+/// emptying the best level scans. The grid is the finest the market can ever trade on, so a tick-size change never
+/// re-indexes resting orders.
 /// </summary>
 internal sealed class BookSide
 {
     private readonly PriceLevel?[] _levels;
     private readonly int _tickUnits;
 
-    public BookSide(Side side, TickSize tick)
+    public BookSide(Side side, int gridUnits)
     {
         Side = side;
-        _tickUnits = tick.Units;
+        _tickUnits = gridUnits;
         _levels = new PriceLevel?[(Price.UnitsPerOne / _tickUnits) + 1];
     }
+
+    /// <summary>Slots of the grid: the most levels one side can hold.</summary>
+    public int Capacity => _levels.Length;
 
     public Side Side { get; }
 

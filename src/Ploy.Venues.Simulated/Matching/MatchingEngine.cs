@@ -53,13 +53,34 @@ public sealed class MatchingEngine
 
     public void AddMarket(BinaryMarket market)
     {
-        if (!_markets.TryAdd(market.Condition, new MarketBooks(market)))
+        if (!_markets.TryAdd(market.Condition, new MarketBooks(market, _options.FinestTick)))
         {
             throw new InvalidOperationException($"Market {market.Condition} is already listed.");
         }
     }
 
     public bool HasMarket(ConditionId condition) => _markets.ContainsKey(condition);
+
+    /// <summary>The market as it trades now (its current tick), or null when it is not listed.</summary>
+    public BinaryMarket? Market(ConditionId condition) => _markets.TryGetValue(condition, out var books) ? books.Market : null;
+
+    /// <summary>The most levels one book side of a market can hold (0 when it is not listed): a buffer this long holds any depth.</summary>
+    public int LevelCapacity(ConditionId condition) => _markets.TryGetValue(condition, out var books) ? books.Capacity : 0;
+
+    /// <summary>
+    /// Moves a market to a new price grid: from now on orders off it are refused. Resting orders stay where they are,
+    /// on or off the new grid (the venue does not reprice them). Returns the market as it now trades.
+    /// </summary>
+    public BinaryMarket ChangeTick(ConditionId condition, TickSize tick)
+    {
+        if (!_markets.TryGetValue(condition, out var books))
+        {
+            throw new InvalidOperationException($"Market {condition} is not listed.");
+        }
+
+        books.ChangeTick(tick);
+        return books.Market;
+    }
 
     public EngineOrder? FindLive(VenueOrderId id) => _live.GetValueOrDefault(id);
 

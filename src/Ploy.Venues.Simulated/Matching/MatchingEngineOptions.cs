@@ -1,3 +1,5 @@
+using Ploy.Core.Primitives;
+
 namespace Ploy.Venues.Simulated.Matching;
 
 /// <summary>Venue rules the engine applies.</summary>
@@ -12,4 +14,10 @@ public sealed class MatchingEngineOptions
     /// arbitrage needs to exist (see <see cref="SimulationOptions.MergeMatching"/>). Minting is always on.
     /// </summary>
     public bool MergeMatching { get; init; } = true;
+
+    /// <summary>
+    /// The finest tick a market may switch to while it trades (see <see cref="TickSizeRule"/>); books are indexed on a
+    /// grid that holds it. Null: markets keep the tick they were listed with.
+    /// </summary>
+    public TickSize? FinestTick { get; init; }
 }

@@ -48,7 +48,7 @@ public sealed class PolymarketMarketStreamTests
         var good = Assert.IsType<PriceChangeEvent>(events[1]);
         Assert.Equal((Side.Buy, Price.Of(0.49m), Size.Of(20m)), (good.Side, good.Price, good.Size));
         Assert.IsType<PriceChangeEvent>(events[2]);
-        var untrusted = Assert.IsType<PolymarketBookUntrustedEvent>(events[3]);
+        var untrusted = Assert.IsType<BookUntrustedEvent>(events[3]);
         Assert.Contains("hash mismatch", untrusted.Reason, StringComparison.Ordinal);
         var fresh = Assert.IsType<BookSnapshotEvent>(events[4]);
         Assert.Equal(Price.Of(0.47m), Assert.Single(fresh.Bids).Price);
@@ -71,7 +71,7 @@ public sealed class PolymarketMarketStreamTests
         await stream.SubscribeAsync([new TokenId(Asset)], CancellationToken.None);
         var events = await ReadAsync(stream, 2);
 
-        Assert.IsType<PolymarketBookUntrustedEvent>(events[0]);
+        Assert.IsType<BookUntrustedEvent>(events[0]);
         Assert.Equal(Hash(Bids), Assert.IsType<BookSnapshotEvent>(events[1]).Hash);
     }
 
@@ -101,7 +101,7 @@ public sealed class PolymarketMarketStreamTests
         var events = await ReadAsync(stream, 4);
 
         Assert.IsType<BookSnapshotEvent>(events[0]);
-        Assert.All(events[1..3], e => Assert.Contains("connection lost", Assert.IsType<PolymarketBookUntrustedEvent>(e).Reason, StringComparison.Ordinal));
+        Assert.All(events[1..3], e => Assert.Contains("connection lost", Assert.IsType<BookUntrustedEvent>(e).Reason, StringComparison.Ordinal));
         Assert.IsType<BookSnapshotEvent>(events[3]);
         Assert.Equal(2, stream.ConnectionCount);
         var subscribes = received.Where(m => m.Contains("\"type\":\"market\"", StringComparison.Ordinal)).ToList();
