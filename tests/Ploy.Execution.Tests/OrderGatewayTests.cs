@@ -25,6 +25,23 @@ public sealed class OrderGatewayTests
     }
 
     [Fact]
+    public async Task SubmitAsync_VenueCannotPrepare_RejectedLocally_NothingJournaledOrSent()
+    {
+        await using var h = new GatewayHarness();
+        h.Venue.RefusePrepare = "price 0.965 is off the market's current tick 0.01";
+
+        var order = await h.SubmitAsync(h.Buy());
+
+        Assert.Equal(OrderStatus.Rejected, order.Status);
+        Assert.Contains("off the market's current tick", order.Reason, StringComparison.Ordinal);
+        Assert.False(h.Journal.Contains(order.Id));
+        Assert.Empty(h.Venue.Submitted);
+
+        h.Venue.RefusePrepare = null; // the gateway keeps working: the next order goes out
+        Assert.Equal(OrderStatus.Acknowledged, (await h.SubmitAsync(h.Buy())).Status);
+    }
+
+    [Fact]
     public async Task SubmitAsync_UnknownOutcome_IsNeverResent_AndResolvesByVenueId()
     {
         await using var h = new GatewayHarness();

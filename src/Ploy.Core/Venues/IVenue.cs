@@ -12,7 +12,10 @@ public interface IVenue
 {
     string Name { get; }
 
-    /// <summary>Builds (and signs) the order and computes its venue id, without any I/O.</summary>
+    /// <summary>
+    /// Builds (and signs) the order and computes its venue id, without any I/O. Throws <see cref="OrderNotPreparedException"/>
+    /// when the order cannot be built exactly as asked (e.g. a price off the current tick).
+    /// </summary>
     PreparedOrder Prepare(ClientOrderId id, OrderIntent intent, DateTimeOffset now);
 
     Task<SubmitResult> SubmitAsync(PreparedOrder order, CancellationToken cancellationToken);

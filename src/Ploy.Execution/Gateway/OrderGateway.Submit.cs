@@ -31,7 +31,21 @@ public sealed partial class OrderGateway
         }
 
         _orderRate.Record(intent.Strategy, now);
-        var prepared = _venue.Prepare(id, intent, now);
+        PreparedOrder prepared;
+        try
+        {
+            prepared = _venue.Prepare(id, intent, now);
+        }
+        catch (OrderNotPreparedException ex)
+        {
+            // Nothing journaled, nothing sent: a local rejection, like a risk denial.
+            order.TransitionTo(OrderStatus.Rejected, now, "venue: " + ex.Message);
+            Stats.Failed();
+            _metrics.OrderFailed();
+            Notify(new OrderChanged(order));
+            return order;
+        }
+
         order.AssignVenueId(prepared.VenueId);
         Orders.IndexVenueId(order);
 

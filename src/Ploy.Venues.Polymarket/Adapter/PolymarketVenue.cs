@@ -116,7 +116,14 @@ public sealed class PolymarketVenue : IVenue, IAsyncDisposable
     {
         var owner = _apiKey ?? throw new InvalidOperationException("PolymarketVenue.StartAsync must succeed before orders are prepared.");
         var info = _catalog.Token(intent.Token)
-            ?? throw new InvalidOperationException($"Token {intent.Token} is not in a market the venue listed; it cannot be signed.");
+            ?? throw new OrderNotPreparedException($"token {intent.Token} is not in a market the venue listed; it cannot be signed");
+        if (!info.Tick.IsOnGrid(intent.LimitPrice.Value))
+        {
+            // The tick changed after the engine priced this order (the catalog learns it first): rounding would sign a
+            // price nobody asked for, so the order is refused and the strategy re-prices on the new grid.
+            throw new OrderNotPreparedException($"price {intent.LimitPrice} is off the market's current tick {info.Tick}");
+        }
+
         ulong expiration = 0;
         if (intent.Type == OrderType.Gtd)
         {

@@ -33,8 +33,11 @@ internal sealed class ScriptedVenue : IVenue
 
     public bool Unreachable { get; set; }
 
+    /// <summary>When set, Prepare refuses every order with this reason (as a venue does for a price off the current tick).</summary>
+    public string? RefusePrepare { get; set; }
+
     public PreparedOrder Prepare(ClientOrderId id, OrderIntent intent, DateTimeOffset now) =>
-        new(id, new VenueOrderId("0x" + id.Value), intent, "{}");
+        RefusePrepare is { } reason ? throw new OrderNotPreparedException(reason) : new(id, new VenueOrderId("0x" + id.Value), intent, "{}");
 
     public Task<SubmitResult> SubmitAsync(PreparedOrder order, CancellationToken cancellationToken)
     {

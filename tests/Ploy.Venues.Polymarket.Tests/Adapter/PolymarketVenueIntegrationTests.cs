@@ -101,6 +101,20 @@ public sealed class PolymarketVenueIntegrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Prepare_PriceOffTheCurrentTick_IsRefused_NeverRounded()
+    {
+        // A price the engine chose on a finer grid than the catalog now holds (the tick went back from 0.001 to 0.01
+        // between the risk check and the signature): signing it rounded would trade a price nobody asked for.
+        var market = _catalog.OpenMarkets[0];
+        var offGrid = Price.Of(market.Tick.MinPrice + market.Tick.Value / 2m);
+        var intent = new OrderIntent(new StrategyId("it"), market.Condition, market.Yes, Side.Buy, offGrid, Size.Of(10m));
+
+        var refused = Assert.Throws<OrderNotPreparedException>(() => _venue.Prepare(new ClientOrderId("c-4"), intent, TimeProvider.System.GetUtcNow()));
+
+        Assert.Contains("off the market's current tick", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Feed_ListsMarkets_ThenStreamsTheirBooks()
     {
         await using var feed = new PolymarketMarketDataFeed(_client, new PolymarketMarketStream(Streams(), TimeProvider.System), _catalog,
