@@ -12,11 +12,11 @@ namespace Ploy.Venues.Polymarket.Tests.WebSocket;
 
 public sealed class PolymarketMarketStreamTests
 {
-    private const string Asset = "7160";
+    internal const string Asset = "7160";
     private const string Market = "0xcond";
     private const string Timestamp = "1767614400000";
 
-    private static readonly PolymarketBookLevel[] Bids = [new("0.48", "30")];
+    internal static readonly PolymarketBookLevel[] Bids = [new("0.48", "30")];
     private static readonly PolymarketBookLevel[] Asks = [new("0.53", "25"), new("0.52", "10")];
 
     [Fact]
@@ -220,17 +220,17 @@ public sealed class PolymarketMarketStreamTests
         return events;
     }
 
-    private static string Hash(IReadOnlyList<PolymarketBookLevel> bids) =>
+    internal static string Hash(IReadOnlyList<PolymarketBookLevel> bids) =>
         PolymarketBookHash.Compute(new PolymarketBookSummary(Market, Asset, Timestamp, bids, Asks, "5", "0.01", false, string.Empty));
 
-    private static string BookEvent(IReadOnlyList<PolymarketBookLevel> bids, string? hash = null)
+    internal static string BookEvent(IReadOnlyList<PolymarketBookLevel> bids, string? hash = null)
     {
         static string Levels(IEnumerable<PolymarketBookLevel> levels) => string.Join(",", levels.Select(l => $"{{\"price\":\"{l.Price}\",\"size\":\"{l.Size}\"}}"));
         return $"{{\"event_type\":\"book\",\"market\":\"{Market}\",\"asset_id\":\"{Asset}\",\"timestamp\":\"{Timestamp}\",\"bids\":[{Levels(bids)}],\"asks\":[{Levels(Asks)}],"
             + $"\"min_order_size\":\"5\",\"tick_size\":\"0.01\",\"neg_risk\":false,\"last_trade_price\":\"\",\"hash\":\"{hash ?? Hash(bids)}\"}}";
     }
 
-    private static string PriceChange(string price, string size, string side, string hash) =>
+    internal static string PriceChange(string price, string size, string side, string hash) =>
         $"{{\"event_type\":\"price_change\",\"market\":\"{Market}\",\"timestamp\":\"{Timestamp}\",\"price_changes\":[{{\"asset_id\":\"{Asset}\",\"price\":\"{price}\","
         + $"\"size\":\"{size}\",\"side\":\"{side}\",\"hash\":\"{hash}\",\"best_bid\":\"0.49\",\"best_ask\":\"0.52\"}}]}}";
 }
