@@ -18,10 +18,17 @@ public sealed partial class OrderGateway
     public Task<ReconciliationReport> ReconcileAsync(JournalSnapshot snapshot, CancellationToken cancellationToken) =>
         EnqueueAsync(ct => ReconcileCoreAsync(snapshot, ct), cancellationToken);
 
+    /// <summary>
+    /// Every client order id the journal held at start-up (terminal ones included), so new ids never reuse one: a
+    /// restarted process that counted from 1 again collided with its own journal (found by the kill test).
+    /// </summary>
+    public IReadOnlyList<ClientOrderId> JournaledOrderIds { get; private set; } = [];
+
     private async Task<ReconciliationReport> ReconcileCoreAsync(JournalSnapshot snapshot, CancellationToken cancellationToken)
     {
         var now = Now;
         var discrepancies = new List<string>();
+        JournaledOrderIds = [.. snapshot.Orders.Select(o => o.Record.Id)];
         foreach (var fill in snapshot.Fills)
         {
             Orders.MarkTradeApplied(fill.Trade, fill.VenueOrder);
