@@ -59,6 +59,12 @@ public sealed class KillTestFigures
     /// <summary>Cash and token balances where positions computed from the journal's fills differ from the venue's ledger.</summary>
     public int PositionMismatches { get; set; }
 
+    /// <summary>
+    /// Restarts whose own wallet (portfolio snapshot + later fills) disagreed with the venue, so the engine adopted the
+    /// venue's ledger. Reported, not failed: the checks above compute positions from the fills themselves.
+    /// </summary>
+    public int StartsAdoptingVenueLedger { get; set; }
+
     public int? FinalRunExitCode { get; set; }
 
     public List<double> RecoveryMilliseconds { get; } = [];

@@ -22,13 +22,16 @@ public sealed record KillTestOptions
     public TimeSpan AnswerDelay { get; init; } = TimeSpan.FromMilliseconds(300);
 
     /// <summary>Other kills land at a uniformly random time in [0, this] after the process started (start-up included).</summary>
-    public TimeSpan RandomKillWithin { get; init; } = TimeSpan.FromSeconds(6);
+    public TimeSpan RandomKillWithin { get; init; } = TimeSpan.FromSeconds(8);
 
     /// <summary>A mid-submit kill that sees no submit for this long kills anyway (and is not counted as aimed).</summary>
-    public TimeSpan SubmitWaitLimit { get; init; } = TimeSpan.FromSeconds(8);
+    public TimeSpan SubmitWaitLimit { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Simulated seconds per real second on the venue (60: a 15-minute round resolves every 15 s).</summary>
-    public double VenueSpeed { get; init; } = 60;
+    /// <summary>
+    /// Simulated seconds per real second on the venue. 1, because the engine runs on the wall clock: at 60 the venue's
+    /// markets run ahead of it by a round within a minute and the strategies stop trading (markets look not yet open).
+    /// </summary>
+    public double VenueSpeed { get; init; } = 1;
 
     /// <summary>pUSD the venue funds the engine's account with; the journal's cash is computed from it.</summary>
     public decimal StartingCash { get; init; } = 10_000m;

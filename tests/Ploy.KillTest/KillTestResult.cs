@@ -46,6 +46,7 @@ public sealed class KillTestResult(KillTestFigures figures, string workDirectory
         Line("misattributed fills", $"{f.MisattributedFills}");
         Line("unresolved intents", $"{f.UnresolvedIntents}");
         Line("position mismatches", $"{f.PositionMismatches}");
+        Line("restarts adopting venue", $"{f.StartsAdoptingVenueLedger} (the engine's snapshot + later fills disagreed; see docs/RECOVERY.md)");
         Line("final run exit code", $"{(f.FinalRunExitCode is { } code ? code.ToString(CultureInfo.InvariantCulture) : "-")}");
         Line("recovery p50 / p99", $"{Percentile(f.RecoveryMilliseconds, 50):0} ms / {Percentile(f.RecoveryMilliseconds, 99):0} ms over {f.RecoveryMilliseconds.Count} starts (process start to reconciled, ready to trade)");
         Line("reconciliation p50 / p99", $"{Percentile(f.ReconcileMilliseconds, 50):0.0} ms / {Percentile(f.ReconcileMilliseconds, 99):0.0} ms (inside the engine)");

@@ -52,6 +52,8 @@ public static partial class KillTestRunner
             var aimAtSubmit = random.NextDouble() < options.MidSubmitShare;
             var randomAt = TimeSpan.FromMilliseconds(random.NextDouble() * options.RandomKillWithin.TotalMilliseconds);
             var insideAnswer = TimeSpan.FromMilliseconds(random.NextDouble() * options.AnswerDelay.TotalMilliseconds * 0.7);
+            // Let the engine trade a little first (open orders, fills), then kill inside the n-th held answer.
+            var nthSubmit = random.Next(1, 7);
 
             await using var engine = PloyChild.Start(options.PloyDll, work, engineLog, engineArguments);
             var ready = engine.WaitForLineAsync(ReadyLine());
@@ -62,7 +64,7 @@ public static partial class KillTestRunner
                 if (await Task.WhenAny(ready, exited, Task.Delay(StartLimit, cancellationToken)) == ready)
                 {
                     address ??= (await signedIn).Match.Groups["address"].Value;
-                    if (await WaitForHeldAnswerAsync(admin, address, engine, options.SubmitWaitLimit, cancellationToken))
+                    if (await WaitForHeldAnswerAsync(admin, address, engine, nthSubmit, options.SubmitWaitLimit, cancellationToken))
                     {
                         await Task.Delay(insideAnswer, cancellationToken);
                         figures.KillsAimedMidSubmit++;
@@ -171,15 +173,22 @@ public static partial class KillTestRunner
         var inFlight = int.Parse(ready.Match.Groups["inflight"].Value, CultureInfo.InvariantCulture);
         figures.InFlightAtStart += inFlight;
         figures.StartsWithInFlight += inFlight > 0 ? 1 : 0;
+        figures.StartsAdoptingVenueLedger += int.Parse(ready.Match.Groups["differences"].Value, CultureInfo.InvariantCulture) > 0 ? 1 : 0;
     }
 
-    /// <summary>Polls the venue until it holds an answer to one of our order POSTs (the order is in the book, the answer not yet sent).</summary>
-    private static async Task<bool> WaitForHeldAnswerAsync(VenueAdmin admin, string address, PloyChild engine, TimeSpan limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Polls the venue until it holds the answer to our <paramref name="nth"/> order POST since this call (the order is in
+    /// the book, the answer not yet sent); false when that does not happen within <paramref name="limit"/>.
+    /// </summary>
+    private static async Task<bool> WaitForHeldAnswerAsync(VenueAdmin admin, string address, PloyChild engine, int nth, TimeSpan limit,
+        CancellationToken cancellationToken)
     {
         var waited = Stopwatch.StartNew();
+        var (_, before) = await admin.AnswersAsync(address, cancellationToken);
         while (waited.Elapsed < limit && !engine.HasExited)
         {
-            if (await admin.AnswersInFlightAsync(address, cancellationToken) > 0)
+            var (inFlight, delayed) = await admin.AnswersAsync(address, cancellationToken);
+            if (inFlight > 0 && delayed - before >= nth)
             {
                 return true;
             }
@@ -208,6 +217,6 @@ public static partial class KillTestRunner
     [GeneratedRegex(@"^Signed in to \S+ as (?<address>0x[0-9a-fA-F]{40}) ")]
     private static partial Regex SignedInLine();
 
-    [GeneratedRegex(@"^Reconciled in (?<ms>[0-9.]+) ms: (?<inflight>\d+) in-flight intents")]
+    [GeneratedRegex(@"^Reconciled in (?<ms>[0-9.]+) ms: (?<inflight>\d+) in-flight intents.* (?<differences>\d+) ledger differences")]
     private static partial Regex ReadyLine();
 }

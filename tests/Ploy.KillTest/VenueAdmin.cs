@@ -15,11 +15,11 @@ internal sealed class VenueAdmin(Uri baseAddress, string token) : IDisposable
 
     public Task FreezeAsync(CancellationToken cancellationToken) => PostAsync("admin/freeze", "{\"frozen\":true}", cancellationToken);
 
-    /// <summary>Order POSTs whose answer the venue is holding right now (the order is already in the book).</summary>
-    public async Task<int> AnswersInFlightAsync(string address, CancellationToken cancellationToken)
+    /// <summary>Order POST answers the venue holds right now (their orders already in the book), and how many it ever held.</summary>
+    public async Task<(int InFlight, long Delayed)> AnswersAsync(string address, CancellationToken cancellationToken)
     {
         using var audit = await GetAsync($"admin/orders?address={address}&summary=true", cancellationToken);
-        return audit.RootElement.GetProperty("answers_in_flight").GetInt32();
+        return (audit.RootElement.GetProperty("answers_in_flight").GetInt32(), audit.RootElement.GetProperty("answers_delayed").GetInt64());
     }
 
     public async Task<VenueAudit> AuditAsync(string address, CancellationToken cancellationToken)
