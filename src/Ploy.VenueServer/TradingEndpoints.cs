@@ -43,6 +43,7 @@ internal static class TradingEndpoints
                     return;
                 }
 
+                await core.DelayAnswerAsync(context.RequestAborted);
                 await Json.RespondAsync(context, outcome.Success ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, Json.Write(outcome.Write));
             }
         }));

@@ -41,7 +41,13 @@ internal sealed class VenueCore
     private readonly Dictionary<string, Dictionary<(Side, decimal), decimal>> _publishedBooks = [];
     private readonly List<LastTradeEvent> _collected = [];
     private readonly HashSet<string> _freshBooks = [];
+    private readonly Dictionary<string, ulong> _salts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _duplicatePosts = new(StringComparer.OrdinalIgnoreCase);
     private long _tradeSequence;
+    private long _answerDelayTicks;
+    private int _answersInFlight;
+    private long _answersDelayed;
+    private long _answersAbandoned;
 
     public VenueCore(VenueServerOptions options, TimeProvider wall, ILogger logger)
     {
@@ -68,6 +74,45 @@ internal sealed class VenueCore
 
     public VenueMode Mode { get; set; } = VenueMode.Normal;
 
+    /// <summary>Admin: while frozen the simulation does not advance (no background trading, no heartbeat expiry).</summary>
+    public bool Frozen { get; set; }
+
+    /// <summary>
+    /// Admin: how long an order POST's answer is held after the order was processed (default none). It widens the
+    /// window in which a client holds an order the venue took but has no answer yet — what a crash test aims at.
+    /// </summary>
+    public TimeSpan AnswerDelay
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _answerDelayTicks));
+        set => Interlocked.Exchange(ref _answerDelayTicks, value.Ticks);
+    }
+
+    /// <summary>Holds an order POST's answer for <see cref="AnswerDelay"/>, counting answers the client went away from.</summary>
+    public async Task DelayAnswerAsync(CancellationToken requestAborted)
+    {
+        var delay = AnswerDelay;
+        if (delay <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref _answersInFlight);
+        Interlocked.Increment(ref _answersDelayed);
+        try
+        {
+            await Task.Delay(delay, requestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client is gone (killed, or it reset the connection): the order stands, the answer is lost.
+            Interlocked.Increment(ref _answersAbandoned);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _answersInFlight);
+        }
+    }
+
     // ---------------------------------------------------------------- time
 
     /// <summary>Advances the simulation to now, expires silent heartbeats, and publishes what changed.</summary>
@@ -75,6 +120,11 @@ internal sealed class VenueCore
     {
         lock (_gate)
         {
+            if (Frozen)
+            {
+                return;
+            }
+
             Exchange.AdvanceTo(Sim.GetUtcNow());
             ExpireHeartbeats();
             AfterOperation();
@@ -365,6 +415,7 @@ internal sealed class VenueCore
 
             if (_orders.ContainsKey(hash))
             {
+                _duplicatePosts[key.Address] = _duplicatePosts.GetValueOrDefault(key.Address) + 1;
                 return OrderOutcome.Fail("INVALID_ORDER_DUPLICATED: order already exists");
             }
 
@@ -394,6 +445,7 @@ internal sealed class VenueCore
             var serverOrder = new ServerOrder(hash, key, maker, entry, order.TokenId, engineOrder, request.Type, order.Expiration, Wall.GetUtcNow());
             _orders[hash] = serverOrder;
             _orderList.Add(serverOrder);
+            _salts[hash] = order.Salt;
             BroadcastOrder(serverOrder, "PLACEMENT");
 
             var trades = new List<ServerTrade>();
@@ -693,6 +745,44 @@ internal sealed class VenueCore
                 foreach (var trade in _trades.Where(t => t.MakerAddress == normalized))
                 {
                     ProtocolJson.WriteTrade(w, trade);
+                }
+
+                w.WriteEndArray();
+            });
+        }
+    }
+
+    /// <summary>
+    /// Admin audit: every order the venue took from an address (by order hash, with the signed salt), how many
+    /// POSTs re-sent an order hash it already had (refused as duplicates), and what became of delayed answers.
+    /// </summary>
+    public byte[] OrdersAuditJson(string address, bool includeOrders)
+    {
+        lock (_gate)
+        {
+            var normalized = PolymarketAddress.ToChecksum(address);
+            return Json.Object(w =>
+            {
+                w.WriteString("address", normalized);
+                w.WriteNumber("duplicate_posts", _duplicatePosts.GetValueOrDefault(normalized));
+                w.WriteNumber("answers_in_flight", Volatile.Read(ref _answersInFlight));
+                w.WriteNumber("answers_delayed", Interlocked.Read(ref _answersDelayed));
+                w.WriteNumber("answers_abandoned", Interlocked.Read(ref _answersAbandoned));
+                w.WriteStartArray("orders");
+                foreach (var order in _orderList.Where(o => includeOrders && o.MakerAddress == normalized))
+                {
+                    w.WriteStartObject();
+                    w.WriteString("id", order.Id);
+                    w.WriteString("salt", _salts.TryGetValue(order.Id, out var salt) ? salt.ToString(CultureInfo.InvariantCulture) : string.Empty);
+                    w.WriteString("asset_id", order.AssetId);
+                    w.WriteString("side", order.Side == Side.Buy ? "BUY" : "SELL");
+                    w.WriteString("price", Json.Dec(order.Engine.Price.Value));
+                    w.WriteString("original_size", Json.Dec(order.Engine.OriginalSize));
+                    w.WriteString("size_matched", Json.Dec(order.Engine.Filled));
+                    w.WriteString("order_type", order.Type.ToString().ToUpperInvariant());
+                    w.WriteString("status", order.Engine.Status.ToString());
+                    w.WriteString("created_at", order.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
+                    w.WriteEndObject();
                 }
 
                 w.WriteEndArray();

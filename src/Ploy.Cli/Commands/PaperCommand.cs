@@ -21,7 +21,22 @@ public static class PaperCommand
         var config = new Option<string?>("--config") { Description = "JSON config file overriding the built-in defaults." };
         var dataDir = new Option<string?>("--data-dir") { Description = "Where the SQLite journal lives (default ./data)." };
         var summaryJson = new Option<string?>("--summary-json") { Description = "Also write the final summary as JSON to this file." };
-        var venueUrl = new Option<Uri?>("--venue-url") { Description = "Trade through the Polymarket adapter against `ploy venue` at this loopback URL (e.g. http://127.0.0.1:8090), on real time." };
+        var venueUrl = new Option<Uri?>("--venue-url")
+        {
+            Description = "Trade through the Polymarket adapter against `ploy venue` at this loopback URL (e.g. http://127.0.0.1:8090), on real time.",
+            // System.CommandLine has no converter for Uri (every value failed with an unhandled exception): parse it here.
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+                if (Uri.TryCreate(text, UriKind.Absolute, out var url))
+                {
+                    return url;
+                }
+
+                result.AddError($"--venue-url: '{text}' is not an absolute URL (e.g. http://127.0.0.1:8090).");
+                return null;
+            },
+        };
         var venueAdminToken = new Option<string?>("--venue-admin-token") { Description = "Bearer token of the venue's /admin/ledger, for the end-of-run ledger comparison." };
         var logLevel = new Option<LogLevel>("--log-level") { Description = "Log level on stderr.", DefaultValueFactory = _ => LogLevel.Error };
         duration.Validators.Add(result =>

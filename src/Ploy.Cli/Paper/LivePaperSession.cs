@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Ploy.Core.Journal;
+using Ploy.Core.Orders;
 using Ploy.Core.Strategies;
 using Ploy.Core.Venues;
 using Ploy.Execution.Accounting;
@@ -80,11 +82,19 @@ public sealed class LivePaperSession(PaperSettings settings, VenueUrlSettings ve
         var writer = gateway.RunAsync(stopWriter.Token);
         try
         {
+            var reconciling = Stopwatch.StartNew();
             var report = await gateway.ReconcileAsync(snapshot, CancellationToken.None);
             if (!report.Succeeded)
             {
                 throw new InvalidOperationException($"Start-up reconciliation failed: {report.Failure}. Not trading.");
             }
+
+            // One line a supervisor (and the crash test, scripts/kill-test.sh) reads: how long recovery took and how many
+            // intents a previous process left without an answer (journaled before the wire, then it died).
+            var inFlight = snapshot.Orders.Count(o => o.Status is OrderStatus.Journaled or OrderStatus.Submitted or OrderStatus.Unknown);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Reconciled in {reconciling.Elapsed.TotalMilliseconds:0.0} ms: {inFlight} in-flight intents, {report.OrdersChecked} open orders checked, " +
+                $"{report.FillsImported} fills imported, {report.Discrepancies.Count} ledger differences; trading."));
 
             if (report.Discrepancies.Count > 0)
             {
@@ -201,11 +211,11 @@ public sealed class LivePaperSession(PaperSettings settings, VenueUrlSettings ve
                 {
                     using var document = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(CancellationToken.None));
                     var root = document.RootElement;
-                    var cash = decimal.Parse(root.GetProperty("cash").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+                    var cash = decimal.Parse(root.GetProperty("cash").GetString()!, CultureInfo.InvariantCulture);
                     var tokens = new Dictionary<Core.Primitives.TokenId, decimal>();
                     foreach (var holding in root.GetProperty("tokens").EnumerateArray())
                     {
-                        var balance = decimal.Parse(holding.GetProperty("balance").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+                        var balance = decimal.Parse(holding.GetProperty("balance").GetString()!, CultureInfo.InvariantCulture);
                         if (balance != 0m)
                         {
                             tokens[new Core.Primitives.TokenId(holding.GetProperty("asset_id").GetString()!)] = balance;

@@ -38,6 +38,25 @@ public sealed class TradingEngine
         }
 
         _lastCheckpoint = _lastResolve = clock.GetUtcNow();
+        // After a restart, number on from the journal's ids (reconciliation ran first), never from 1 again.
+        _sequence = HighestSequence(gateway.JournaledOrderIds, options.OrderIdPrefix);
+    }
+
+    /// <summary>The largest n of the ids shaped <c>{prefix}-{n}</c>; 0 when there are none.</summary>
+    public static long HighestSequence(IEnumerable<ClientOrderId> ids, string prefix)
+    {
+        long highest = 0;
+        foreach (var id in ids)
+        {
+            var value = id.Value;
+            if (value.Length > prefix.Length + 1 && value.StartsWith(prefix, StringComparison.Ordinal) && value[prefix.Length] == '-'
+                && long.TryParse(value.AsSpan(prefix.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                highest = Math.Max(highest, n);
+            }
+        }
+
+        return highest;
     }
 
     public MarketState Markets { get; }

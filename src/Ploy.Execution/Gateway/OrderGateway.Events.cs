@@ -48,7 +48,7 @@ public sealed partial class OrderGateway
         }
 
         var strategy = order?.Strategy ?? Unattributed;
-        Ledger.Apply(strategy, fill);
+        ApplyToLedger(strategy, fill);
         Stats.Fill(strategy);
         _metrics.FillApplied();
         if (order is not null)
