@@ -18,6 +18,19 @@ public sealed class PolymarketOptions
     /// <summary>The WebSocket base; <c>ws/market</c> and <c>ws/user</c> are appended.</summary>
     public Uri WebSocketUrl { get; set; } = new("wss://ws-subscriptions-clob.polymarket.com/");
 
+    /// <summary>Gamma, where recurring rounds (their window and price to beat) are discovered.</summary>
+    public Uri GammaUrl { get; set; } = new("https://gamma-api.polymarket.com/");
+
+    /// <summary>The real-time data socket whose <c>crypto_prices</c> are the rounds' reference prices.</summary>
+    public Uri RtdsUrl { get; set; } = new("wss://ws-live-data.polymarket.com");
+
+    /// <summary>
+    /// Slugs of the recurring series whose rounds to follow (e.g. <c>btc-updown-15m</c>): their markets carry round info
+    /// and the reference price streams from <see cref="RtdsUrl"/>, so the momentum strategy can trade them. Empty = no
+    /// round discovery (Gamma lists far too many series to follow them all).
+    /// </summary>
+    public IList<string> RoundSeries { get; } = [];
+
     public int ChainId { get; set; } = PolymarketContracts.Polygon;
 
     /// <summary>0 EOA, 1 proxy, 2 Safe, 3 deposit wallet.</summary>
@@ -66,6 +79,24 @@ public sealed class PolymarketOptions
         if (!WebSocketUrl.IsAbsoluteUri || (WebSocketUrl.Scheme != Uri.UriSchemeWss && !(WebSocketUrl.Scheme == Uri.UriSchemeWs && WebSocketUrl.IsLoopback)))
         {
             problems.Add($"{Section}:{nameof(WebSocketUrl)} must be wss (or ws on loopback), was {WebSocketUrl}.");
+        }
+
+        if (!GammaUrl.IsAbsoluteUri || (GammaUrl.Scheme != Uri.UriSchemeHttps && !(GammaUrl.Scheme == Uri.UriSchemeHttp && GammaUrl.IsLoopback)))
+        {
+            problems.Add($"{Section}:{nameof(GammaUrl)} must be https (or http on loopback), was {GammaUrl}.");
+        }
+
+        if (!RtdsUrl.IsAbsoluteUri || (RtdsUrl.Scheme != Uri.UriSchemeWss && !(RtdsUrl.Scheme == Uri.UriSchemeWs && RtdsUrl.IsLoopback)))
+        {
+            problems.Add($"{Section}:{nameof(RtdsUrl)} must be wss (or ws on loopback), was {RtdsUrl}.");
+        }
+
+        for (var i = 0; i < RoundSeries.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(RoundSeries[i]))
+            {
+                problems.Add($"{Section}:{nameof(RoundSeries)}:{i} is empty (a series slug, e.g. btc-updown-15m).");
+            }
         }
 
         if (ChainId is not (PolymarketContracts.Polygon or PolymarketContracts.Amoy))

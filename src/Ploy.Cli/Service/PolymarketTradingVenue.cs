@@ -6,7 +6,9 @@ using Ploy.Core.MarketData;
 using Ploy.Core.Venues;
 using Ploy.Venues.Polymarket.Adapter;
 using Ploy.Venues.Polymarket.Diagnostics;
+using Ploy.Venues.Polymarket.Gamma;
 using Ploy.Venues.Polymarket.Http;
+using Ploy.Venues.Polymarket.Rtds;
 using Ploy.Venues.Polymarket.Signing;
 using Ploy.Venues.Polymarket.WebSocket;
 
@@ -89,8 +91,19 @@ internal sealed class PolymarketTradingVenue(PolymarketOptions options, TimeProv
                 $"derives for {PolymarketOptions.Section}:PrivateKey (address {_signer.Address}). Not trading.");
         }
 
+        // Rounds (window, price to beat) come from Gamma and their reference prices from RTDS — only for the named series.
+        PolymarketRoundDirectory? rounds = null;
+        PolymarketRtdsStream? reference = null;
+        if (options.RoundSeries.Count > 0)
+        {
+            var gamma = new PolymarketGammaClient(_http, new PolymarketGammaClientOptions { BaseAddress = options.GammaUrl }, time, loggers.CreateLogger<PolymarketGammaClient>());
+            rounds = new PolymarketRoundDirectory(gamma, new PolymarketRoundDiscoveryOptions { Series = [.. options.RoundSeries] }, time,
+                loggers.CreateLogger<PolymarketRoundDirectory>());
+            reference = new PolymarketRtdsStream(new PolymarketRtdsOptions { Address = options.RtdsUrl }, time, loggers.CreateLogger<PolymarketRtdsStream>());
+        }
+
         _feed = new PolymarketMarketDataFeed(_client, new PolymarketMarketStream(streamOptions, time, loggers.CreateLogger<PolymarketMarketStream>()),
-            catalog, venueOptions, time, loggers.CreateLogger<PolymarketMarketDataFeed>());
+            catalog, venueOptions, time, loggers.CreateLogger<PolymarketMarketDataFeed>(), rounds, reference);
         Log.SignedIn(loggers.CreateLogger("Ploy.Cli.Service"), clob, _signer.Address, options.WebSocketUrl);
     }
 

@@ -86,6 +86,10 @@ internal sealed class LiveVenueFixture : IDisposable
         {
             ["ClobUrl"] = Url.ToString(),
             ["WebSocketUrl"] = $"ws://127.0.0.1:{Url.Port}/",
+            // Round discovery as production runs it: rounds from the venue's Gamma, reference prices from its RTDS socket.
+            ["GammaUrl"] = $"http://127.0.0.1:{Url.Port}/gamma/",
+            ["RtdsUrl"] = $"ws://127.0.0.1:{Url.Port}/ws/live-data",
+            ["RoundSeries"] = new JsonArray("btc-updown-15m"),
             ["HeartbeatInterval"] = "00:00:02",
         };
         config["Resilience"] = new JsonObject
