@@ -1,0 +1,14 @@
+namespace Ploy.Persistence.Deployments;
+
+/// <summary>
+/// The deployments log in the journal's database (table <c>deployments</c>): the one record that
+/// <c>ploy deployments</c>, its KPIs and <c>ploy_deployments_total</c> all read.
+/// </summary>
+public interface IDeploymentLog : IAsyncDisposable
+{
+    /// <summary>Appends one record; returns its id. Committed when it returns.</summary>
+    Task<long> RecordAsync(DeploymentRecord record, CancellationToken cancellationToken);
+
+    /// <summary>The newest <paramref name="limit"/> records (all when null), oldest first.</summary>
+    Task<IReadOnlyList<DeploymentRecord>> ReadAsync(int? limit, CancellationToken cancellationToken);
+}
