@@ -90,7 +90,10 @@ else
 fi
 short="${commit:0:12}"
 # The source date: the commit's time. Every timestamp in the tarball is this, never the build time.
-source_date_epoch="${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct "$commit")}"
+commit_epoch="$(git log -1 --format=%ct "$commit")"
+source_date_epoch="${SOURCE_DATE_EPOCH:-$commit_epoch}"
+# The commit time in BUILD-INFO.json: deploy.sh records it, and `ploy deployments` measures lead time from it.
+commit_time="$(date -u -d "@$commit_epoch" +%Y-%m-%dT%H:%M:%SZ)"
 base_version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props | head -n 1)"
 [[ -n "$version" ]] || version="${base_version:-0.0.0}-${short}${dirty}"
 name="ploy-$version"
@@ -154,7 +157,7 @@ fi
 # --- assemble ----------------------------------------------------------------------------------------------
 mkdir -p "$stage/config" "$stage/scripts/lib" "$stage/deploy/systemd"
 cp "$src/config/ploy.example.json" "$stage/config/"
-for script in deploy.sh rollback.sh health-check.sh validate-config.sh service.sh deployments-report.sh; do
+for script in deploy.sh rollback.sh health-check.sh validate-config.sh service.sh; do
   [[ -f "$src/scripts/$script" ]] && cp "$src/scripts/$script" "$stage/scripts/"
 done
 cp "$src/scripts/lib/"*.sh "$stage/scripts/lib/" 2>/dev/null || true
@@ -162,7 +165,7 @@ cp "$src/deploy/systemd/ploy.service" "$stage/deploy/systemd/"
 [[ -f "$src/DEPLOYMENT.md" ]] && cp "$src/DEPLOYMENT.md" "$stage/"
 printf '%s\n' "$version" >"$stage/VERSION"
 cat >"$stage/BUILD-INFO.json" <<EOF
-{"version": "$version", "commit": "$commit", "dirty": $([[ -n $dirty ]] && echo true || echo false), "configuration": "$configuration", "rid": "$rid", "self_contained": $self_contained, "ready_to_run": $r2r, "prebuilt": $([[ -n $prebuilt ]] && echo true || echo false), "source_date_epoch": $source_date_epoch}
+{"version": "$version", "commit": "$commit", "commit_time": "$commit_time", "dirty": $([[ -n $dirty ]] && echo true || echo false), "configuration": "$configuration", "rid": "$rid", "self_contained": $self_contained, "ready_to_run": $r2r, "prebuilt": $([[ -n $prebuilt ]] && echo true || echo false), "source_date_epoch": $source_date_epoch}
 EOF
 # Checksums of every file in the release, verified by deploy.sh after unpacking.
 (cd "$stage" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum >"$work/SHA256SUMS")
