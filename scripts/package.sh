@@ -13,6 +13,8 @@
 #   --version        release version (default: <Version in Directory.Build.props>-<commit>[-dirty])
 #   --out            where the tarball goes (default: $PLOY_ARTIFACTS/packages or ./artifacts/packages)
 #   --work           build directory (default: a fresh temporary one)
+#   --from-work DIR  rebuild the source tree an earlier `--keep-work` run kept in DIR, as the same commit (for the
+#                    reproducibility check: the same bytes in, wherever the working tree has moved since)
 #   --prebuilt DIR   package an existing build output (e.g. artifacts/bin/Ploy.Cli/release) instead of publishing;
 #                    for tests of the deploy mechanics, never for releases (not reproducible, not ReadyToRun)
 # Prints the tarball path as the last line of stdout; the SHA-256 is beside it as <tarball>.sha256.
@@ -21,7 +23,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 usage() {
-  sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -34,9 +36,10 @@ out="${PLOY_ARTIFACTS:-$root/artifacts}/packages"
 work=""
 keep_work=false
 prebuilt=""
+from_work=""
 while (($# > 0)); do
   case "$1" in
-    --source | --configuration | --rid | --version | --out | --work | --prebuilt)
+    --source | --configuration | --rid | --version | --out | --work | --prebuilt | --from-work)
       [[ $# -ge 2 && -n "$2" ]] || usage
       case "$1" in
         --source) source_ref="$2" ;;
@@ -46,6 +49,7 @@ while (($# > 0)); do
         --out) out="$2" ;;
         --work) work="$2" ;;
         --prebuilt) prebuilt="$2" ;;
+        --from-work) from_work="$2" ;;
       esac
       shift
       ;;
@@ -77,7 +81,13 @@ die_usage() {
 
 # --- what to build -----------------------------------------------------------------------------------------
 cd "$root"
-if [[ "$source_ref" == "worktree" ]]; then
+if [[ -n "$from_work" ]]; then
+  [[ -f "$from_work/source.env" && -d "$from_work/src" ]] || die_usage "--from-work $from_work: no source.env and src/ from a --keep-work run"
+  from_work="$(cd "$from_work" && pwd)"
+  # shellcheck source=/dev/null # written by this script: commit=, dirty=, commit_epoch=
+  . "$from_work/source.env"
+  source_ref="copy"
+elif [[ "$source_ref" == "worktree" ]]; then
   commit="$(git rev-parse HEAD)"
   dirty=""
   [[ -z "$(git status --porcelain --untracked-files=normal 2>/dev/null)" ]] || dirty="-dirty"
@@ -90,7 +100,7 @@ else
 fi
 short="${commit:0:12}"
 # The source date: the commit's time. Every timestamp in the tarball is this, never the build time.
-commit_epoch="$(git log -1 --format=%ct "$commit")"
+[[ -n "$from_work" ]] || commit_epoch="$(git log -1 --format=%ct "$commit")"
 source_date_epoch="${SOURCE_DATE_EPOCH:-$commit_epoch}"
 # The commit time in BUILD-INFO.json: deploy.sh records it, and `ploy deployments` measures lead time from it.
 commit_time="$(date -u -d "@$commit_epoch" +%Y-%m-%dT%H:%M:%SZ)"
@@ -108,14 +118,21 @@ cleanup() { $keep_work || rm -rf "$work"; }
 trap cleanup EXIT
 src="$work/src"
 stage="$work/stage/$name"
+[[ "$work" != "$from_work" ]] || die_usage "--work must differ from --from-work"
 rm -rf "$src" "$work/stage"
 mkdir -p "$src" "$stage"
+printf 'commit=%q\ndirty=%q\ncommit_epoch=%q\n' "$commit" "$dirty" "$commit_epoch" >"$work/source.env"
 
 if [[ -n "$prebuilt" ]]; then
   [[ -x "$prebuilt/ploy" && -f "$prebuilt/ploy.dll" ]] || die_usage "--prebuilt $prebuilt holds no ploy build"
   source_ref="worktree"
 fi
-log "$name from $([[ $source_ref == worktree ]] && echo "the working tree (HEAD $short$dirty)" || echo "commit $short"), $configuration, $rid, $($self_contained && echo self-contained || echo framework-dependent)"
+case "$source_ref" in
+  worktree) described="the working tree (HEAD $short$dirty)" ;;
+  copy) described="the source kept in $from_work (commit $short$dirty)" ;;
+  *) described="commit $short" ;;
+esac
+log "$name from $described, $configuration, $rid, $($self_contained && echo self-contained || echo framework-dependent)"
 r2r=false
 if [[ -n "$prebuilt" ]]; then
   # The deploy tests' shortcut: the build output as it is, plus this working tree's scripts and unit.
@@ -123,7 +140,9 @@ if [[ -n "$prebuilt" ]]; then
   cp -a "$prebuilt/." "$stage/bin/"
   src="$root"
 else
-  if [[ "$source_ref" == "worktree" ]]; then
+  if [[ "$source_ref" == "copy" ]]; then
+    (cd "$from_work/src" && tar --exclude=./artifacts -cf - .) | tar -xf - -C "$src"
+  elif [[ "$source_ref" == "worktree" ]]; then
     # shellcheck disable=SC2016 # the inner sh expands them
     git ls-files -z -co --exclude-standard | xargs -0 -r -n 200 sh -c 'for f; do [ -f "$f" ] && printf "%s\0" "$f"; done' sh |
       tar --null -T - -cf - | tar -xf - -C "$src"
