@@ -13,8 +13,9 @@
 #   --version        release version (default: <Version in Directory.Build.props>-<commit>[-dirty])
 #   --out            where the tarball goes (default: $PLOY_ARTIFACTS/packages or ./artifacts/packages)
 #   --work           build directory (default: a fresh temporary one)
-#   --from-work DIR  rebuild the source tree an earlier `--keep-work` run kept in DIR, as the same commit (for the
-#                    reproducibility check: the same bytes in, wherever the working tree has moved since)
+#   --snapshot       with --work DIR: only copy the source (and its commit, dirty flag, commit time) into DIR, then stop
+#   --from-work DIR  build the source tree a --snapshot (or --keep-work) run left in DIR, as that commit: the
+#                    reproducibility check builds one snapshot twice, so the working tree may change meanwhile
 #   --prebuilt DIR   package an existing build output (e.g. artifacts/bin/Ploy.Cli/release) instead of publishing;
 #                    for tests of the deploy mechanics, never for releases (not reproducible, not ReadyToRun)
 # Prints the tarball path as the last line of stdout; the SHA-256 is beside it as <tarball>.sha256.
@@ -23,7 +24,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 usage() {
-  sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -37,6 +38,7 @@ work=""
 keep_work=false
 prebuilt=""
 from_work=""
+snapshot=false
 while (($# > 0)); do
   case "$1" in
     --source | --configuration | --rid | --version | --out | --work | --prebuilt | --from-work)
@@ -55,6 +57,7 @@ while (($# > 0)); do
       ;;
     --self-contained) self_contained=true ;;
     --keep-work) keep_work=true ;;
+    --snapshot) snapshot=true ;;
     -h | --help) usage ;;
     *)
       echo "package: unknown argument '$1'" >&2
@@ -108,6 +111,10 @@ base_version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.pr
 [[ -n "$version" ]] || version="${base_version:-0.0.0}-${short}${dirty}"
 name="ploy-$version"
 
+if $snapshot; then
+  [[ -n "$work" && -z "$prebuilt" && -z "$from_work" ]] || die_usage "--snapshot needs --work DIR (and no --prebuilt or --from-work)"
+  keep_work=true
+fi
 if [[ -z "$work" ]]; then
   work="$(mktemp -d "${TMPDIR:-/tmp}/ploy-package.XXXXXX")"
 else
@@ -148,6 +155,11 @@ else
       tar --null -T - -cf - | tar -xf - -C "$src"
   else
     git archive --format=tar "$commit" | tar -xf - -C "$src"
+  fi
+
+  if $snapshot; then
+    log "source snapshot in $src (commit $short$dirty)"
+    exit 0
   fi
 
   # --- publish -----------------------------------------------------------------------------------------------

@@ -107,9 +107,10 @@ record_deployment() {
     exe="$(readlink -f "$exe")"
     [[ " $tried " == *" $exe "* ]] && continue
     tried+=" $exe"
+    # Older outcomes waiting in the spool go first, so the journal's ids follow time too.
+    replay_pending_records "$exe"
     if out="$(ploy_as_service "$exe" deployments record --config "$(ploy_config)" "${args[@]}" 2>&1)"; then
       log "$out (through $exe)"
-      replay_pending_records "$exe"
       return 0
     fi
     log "recording through $exe failed: $(tail -n 1 <<<"$out")"

@@ -44,7 +44,7 @@ public sealed class PostgresDeploymentLog : IDeploymentLog
         await using var command = _dataSource.CreateCommand(
             """
             SELECT id, version, started_at, finished_at, result, durations::text, kind, previous_version, commit_time, detail
-            FROM deployments ORDER BY id DESC LIMIT $1
+            FROM deployments ORDER BY started_at DESC, id DESC LIMIT $1
             """);
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = (object?)(long?)limit ?? DBNull.Value });
         var records = new List<DeploymentRecord>();

@@ -46,7 +46,7 @@ public sealed class SqliteDeploymentLog(string path) : IDeploymentLog
         command.CommandText =
             """
             SELECT id, version, started_at, finished_at, result, durations, kind, previous_version, commit_time, detail
-            FROM deployments ORDER BY id DESC LIMIT $limit
+            FROM deployments ORDER BY started_at DESC, id DESC LIMIT $limit
             """;
         command.Parameters.AddWithValue("$limit", (long?)limit ?? -1L);
         var records = new List<DeploymentRecord>();

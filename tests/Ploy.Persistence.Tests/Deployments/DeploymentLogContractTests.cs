@@ -84,6 +84,19 @@ public abstract class DeploymentLogContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadAsync_RecordWrittenLate_TakesItsPlaceByStartTime()
+    {
+        await Log.RecordAsync(new DeploymentRecord(DeploymentKind.Deploy, "second", Start.AddHours(2), Start.AddHours(2).AddSeconds(4), DeploymentResult.Succeeded), CancellationToken.None);
+        await Log.RecordAsync(new DeploymentRecord(DeploymentKind.Deploy, "first", Start.AddHours(1), Start.AddHours(1).AddSeconds(4), DeploymentResult.Failed), CancellationToken.None);
+
+        var all = await Log.ReadAsync(limit: null, CancellationToken.None);
+        var newest = await Log.ReadAsync(limit: 1, CancellationToken.None);
+
+        Assert.Equal(["first", "second"], all.Select(r => r.Version));
+        Assert.Equal("second", Assert.Single(newest).Version);
+    }
+
+    [Fact]
     public async Task RecordAsync_EachResult_IsCountedUnderItsMetricLabel()
     {
         foreach (var result in new[] { DeploymentResult.Succeeded, DeploymentResult.Succeeded, DeploymentResult.RolledBack, DeploymentResult.Failed, DeploymentResult.Rejected })
