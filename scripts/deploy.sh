@@ -9,8 +9,9 @@
 #   --no-validate         skip scripts/validate-config.sh (not recommended)
 # Steps: verify the tarball's SHA-256 → unpack to releases/<version> and verify every file → validate the config with
 # the NEW binary (`ploy config validate`, env vars, database) → switch `current` atomically → restart → health gate →
-# on failure switch back, restart and health-check the previous release → record the outcome (version, time, result,
-# durations) as one JSON line in PLOY_ROOT/data/deployments.jsonl. SSH targets get the same steps run there
+# on failure switch back, restart and health-check the previous release → record the outcome (version, previous,
+# times, result, commit time, durations) in the journal's deployments log with `ploy deployments record` through the
+# release now current (lib/common.sh: record_deployment has the fallbacks). SSH targets get the same steps run there
 # (PLOY_SSH_OPTS adds ssh options, e.g. "-i KEY -o UserKnownHostsFile=FILE").
 # Exit 0 when the new release is healthy; 1 when the deploy failed (rolled back or rejected); 2 on bad arguments.
 set -euo pipefail
@@ -97,14 +98,23 @@ release="$root/releases/$version"
 current_before="$(release_of "$root/current")"
 previous_before="$(release_of "$root/previous")"
 commit=""
+commit_time=""
 
-record() { # record RESULT REASON [jq args...]
-  local result="$1" reason="$2"
+# record RESULT DETAIL [NAME=MS...]: succeeded | rolled_back | failed | rejected. The binaries tried: the release
+# current now (the new one when it is healthy, the previous one after a rollback), then the one just staged unless
+# it failed its checksums (never run an unverified binary).
+record() {
+  local result="$1" detail="$2"
   shift 2
-  record_deployment --arg kind deploy --arg time "$started_utc" --arg finished "$(utc_now)" \
-    --arg version "$version" --arg previous "$current_before" --arg commit "$commit" \
-    --arg host "$(hostname)" --arg user "${SUDO_USER:-${USER:-$(id -un)}}" --arg result "$result" \
-    --arg reason "$reason" --argjson duration_s "$(elapsed_s "$started")" "$@"
+  local -a binaries=("$root/current/bin/ploy")
+  [[ "$result" == rejected && "$detail" == *SHA256SUMS* ]] || binaries+=("$release/bin/ploy")
+  local -a args=(--kind deploy --version "$version" --result "$result" --started "$started_utc" --finished "$(utc_now)")
+  [[ -n "$current_before" ]] && args+=(--previous "$current_before")
+  [[ -n "$commit_time" ]] && args+=(--commit-time "$commit_time")
+  [[ -n "$detail" ]] && args+=(--detail "$detail")
+  local phase
+  for phase in "$@" "total=$(elapsed_ms "$started")"; do args+=(--duration "$phase"); done
+  record_deployment "${binaries[@]}" -- "${args[@]}" || true
 }
 
 if [[ "$version" == "$current_before" ]]; then
@@ -123,16 +133,17 @@ else
   rm -rf "$incoming"
 fi
 if ! (cd "$release" && sha256sum --check --quiet --strict SHA256SUMS >/dev/null); then
-  record rejected "release files do not match SHA256SUMS" --argjson rolled_back false
+  record rejected "release files do not match SHA256SUMS"
   die "release $version: files do not match its SHA256SUMS"
 fi
 commit="$(jq -r '.commit // empty' "$release/BUILD-INFO.json" 2>/dev/null || true)"
+commit_time="$(jq -r '.commit_time // empty' "$release/BUILD-INFO.json" 2>/dev/null || true)"
 log "staged release $version${commit:+ (commit ${commit:0:12})} in $release"
 
 # 2. Validate the configuration with the new binary before anything changes.
 if $validate; then
   if ! "$here/validate-config.sh" --ploy "$release/bin/ploy"; then
-    record rejected "configuration invalid" --argjson rolled_back false
+    record rejected "configuration invalid"
     die "configuration invalid for $version: nothing was changed"
   fi
 fi
@@ -146,9 +157,10 @@ log "current -> releases/$version (was ${current_before:-none})"
 
 # 4. Health gate.
 if "$here/health-check.sh" --timeout "$health_timeout" --interval "$interval" --watch-service; then
+  to_healthy_ms="$(elapsed_ms "$switch_started")"
   to_healthy="$(elapsed_s "$switch_started")"
   total="$(elapsed_s "$started")"
-  record success "" --argjson rolled_back false --argjson to_healthy_s "$to_healthy"
+  record succeeded "" "to_healthy=$to_healthy_ms"
   log "deployed $version: healthy ${to_healthy} s after the switch, ${total} s in all"
   # Prune old releases (never current or previous).
   mapfile -t old < <(releases_newest_first "$version" "$current_before" | tail -n +"$((keep + 1))")
@@ -166,7 +178,7 @@ log "release $version failed its health gate after ${failed_after} s; last servi
 # 5. Automatic rollback.
 if [[ -z "$current_before" || ! -x "$root/releases/$current_before/bin/ploy" ]]; then
   "$here/service.sh" stop 9>&- || true
-  record failed "health gate failed; no previous release to roll back to" --argjson rolled_back false
+  record failed "health gate failed; no previous release to roll back to"
   die "no previous release to roll back to; the service is stopped"
 fi
 rollback_started="$(now_ms)"
@@ -175,15 +187,15 @@ switch_symlink "releases/$current_before" "$root/current"
 if [[ -n "$previous_before" ]]; then switch_symlink "releases/$previous_before" "$root/previous"; else rm -f "$root/previous"; fi
 "$here/service.sh" restart 9>&- || true
 if "$here/health-check.sh" --timeout "$rollback_timeout" --interval "$interval" --watch-service; then
+  rollback_ms="$(elapsed_ms "$rollback_started")"
+  restore_ms="$(elapsed_ms "$switch_started")"
   rollback_s="$(elapsed_s "$rollback_started")"
   restore_s="$(elapsed_s "$switch_started")"
-  record failed "health gate failed after ${failed_after} s" --argjson rolled_back true --argjson rollback_healthy true \
-    --argjson rollback_s "$rollback_s" --argjson restore_s "$restore_s"
+  record rolled_back "health gate failed after ${failed_after} s" "rollback=$rollback_ms" "restore=$restore_ms"
   log "rolled back to $current_before: healthy ${rollback_s} s after the rollback started (${restore_s} s of impact)"
   echo "deploy: $version FAILED; rolled back to $current_before, healthy in ${rollback_s} s"
 else
-  record failed "health gate failed; the rollback is unhealthy too" --argjson rolled_back true \
-    --argjson rollback_healthy false --argjson rollback_s "$(elapsed_s "$rollback_started")"
+  record failed "health gate failed; the rollback to $current_before is unhealthy too" "rollback=$(elapsed_ms "$rollback_started")"
   "$here/service.sh" logs 20 >&2 || true
   echo "deploy: $version FAILED and the rollback to $current_before is UNHEALTHY: act now (DEPLOYMENT.md)" >&2
 fi

@@ -13,6 +13,9 @@
 #   --version        release version (default: <Version in Directory.Build.props>-<commit>[-dirty])
 #   --out            where the tarball goes (default: $PLOY_ARTIFACTS/packages or ./artifacts/packages)
 #   --work           build directory (default: a fresh temporary one)
+#   --snapshot       with --work DIR: only copy the source (and its commit, dirty flag, commit time) into DIR, then stop
+#   --from-work DIR  build the source tree a --snapshot (or --keep-work) run left in DIR, as that commit: the
+#                    reproducibility check builds one snapshot twice, so the working tree may change meanwhile
 #   --prebuilt DIR   package an existing build output (e.g. artifacts/bin/Ploy.Cli/release) instead of publishing;
 #                    for tests of the deploy mechanics, never for releases (not reproducible, not ReadyToRun)
 # Prints the tarball path as the last line of stdout; the SHA-256 is beside it as <tarball>.sha256.
@@ -21,7 +24,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 usage() {
-  sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -34,9 +37,11 @@ out="${PLOY_ARTIFACTS:-$root/artifacts}/packages"
 work=""
 keep_work=false
 prebuilt=""
+from_work=""
+snapshot=false
 while (($# > 0)); do
   case "$1" in
-    --source | --configuration | --rid | --version | --out | --work | --prebuilt)
+    --source | --configuration | --rid | --version | --out | --work | --prebuilt | --from-work)
       [[ $# -ge 2 && -n "$2" ]] || usage
       case "$1" in
         --source) source_ref="$2" ;;
@@ -46,11 +51,13 @@ while (($# > 0)); do
         --out) out="$2" ;;
         --work) work="$2" ;;
         --prebuilt) prebuilt="$2" ;;
+        --from-work) from_work="$2" ;;
       esac
       shift
       ;;
     --self-contained) self_contained=true ;;
     --keep-work) keep_work=true ;;
+    --snapshot) snapshot=true ;;
     -h | --help) usage ;;
     *)
       echo "package: unknown argument '$1'" >&2
@@ -77,7 +84,13 @@ die_usage() {
 
 # --- what to build -----------------------------------------------------------------------------------------
 cd "$root"
-if [[ "$source_ref" == "worktree" ]]; then
+if [[ -n "$from_work" ]]; then
+  [[ -f "$from_work/source.env" && -d "$from_work/src" ]] || die_usage "--from-work $from_work: no source.env and src/ from a --keep-work run"
+  from_work="$(cd "$from_work" && pwd)"
+  # shellcheck source=/dev/null # written by this script: commit=, dirty=, commit_epoch=
+  . "$from_work/source.env"
+  source_ref="copy"
+elif [[ "$source_ref" == "worktree" ]]; then
   commit="$(git rev-parse HEAD)"
   dirty=""
   [[ -z "$(git status --porcelain --untracked-files=normal 2>/dev/null)" ]] || dirty="-dirty"
@@ -90,11 +103,18 @@ else
 fi
 short="${commit:0:12}"
 # The source date: the commit's time. Every timestamp in the tarball is this, never the build time.
-source_date_epoch="${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct "$commit")}"
+[[ -n "$from_work" ]] || commit_epoch="$(git log -1 --format=%ct "$commit")"
+source_date_epoch="${SOURCE_DATE_EPOCH:-$commit_epoch}"
+# The commit time in BUILD-INFO.json: deploy.sh records it, and `ploy deployments` measures lead time from it.
+commit_time="$(date -u -d "@$commit_epoch" +%Y-%m-%dT%H:%M:%SZ)"
 base_version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props | head -n 1)"
 [[ -n "$version" ]] || version="${base_version:-0.0.0}-${short}${dirty}"
 name="ploy-$version"
 
+if $snapshot; then
+  [[ -n "$work" && -z "$prebuilt" && -z "$from_work" ]] || die_usage "--snapshot needs --work DIR (and no --prebuilt or --from-work)"
+  keep_work=true
+fi
 if [[ -z "$work" ]]; then
   work="$(mktemp -d "${TMPDIR:-/tmp}/ploy-package.XXXXXX")"
 else
@@ -105,14 +125,21 @@ cleanup() { $keep_work || rm -rf "$work"; }
 trap cleanup EXIT
 src="$work/src"
 stage="$work/stage/$name"
+[[ "$work" != "$from_work" ]] || die_usage "--work must differ from --from-work"
 rm -rf "$src" "$work/stage"
 mkdir -p "$src" "$stage"
+printf 'commit=%q\ndirty=%q\ncommit_epoch=%q\n' "$commit" "$dirty" "$commit_epoch" >"$work/source.env"
 
 if [[ -n "$prebuilt" ]]; then
   [[ -x "$prebuilt/ploy" && -f "$prebuilt/ploy.dll" ]] || die_usage "--prebuilt $prebuilt holds no ploy build"
   source_ref="worktree"
 fi
-log "$name from $([[ $source_ref == worktree ]] && echo "the working tree (HEAD $short$dirty)" || echo "commit $short"), $configuration, $rid, $($self_contained && echo self-contained || echo framework-dependent)"
+case "$source_ref" in
+  worktree) described="the working tree (HEAD $short$dirty)" ;;
+  copy) described="the source kept in $from_work (commit $short$dirty)" ;;
+  *) described="commit $short" ;;
+esac
+log "$name from $described, $configuration, $rid, $($self_contained && echo self-contained || echo framework-dependent)"
 r2r=false
 if [[ -n "$prebuilt" ]]; then
   # The deploy tests' shortcut: the build output as it is, plus this working tree's scripts and unit.
@@ -120,12 +147,19 @@ if [[ -n "$prebuilt" ]]; then
   cp -a "$prebuilt/." "$stage/bin/"
   src="$root"
 else
-  if [[ "$source_ref" == "worktree" ]]; then
+  if [[ "$source_ref" == "copy" ]]; then
+    (cd "$from_work/src" && tar --exclude=./artifacts -cf - .) | tar -xf - -C "$src"
+  elif [[ "$source_ref" == "worktree" ]]; then
     # shellcheck disable=SC2016 # the inner sh expands them
     git ls-files -z -co --exclude-standard | xargs -0 -r -n 200 sh -c 'for f; do [ -f "$f" ] && printf "%s\0" "$f"; done' sh |
       tar --null -T - -cf - | tar -xf - -C "$src"
   else
     git archive --format=tar "$commit" | tar -xf - -C "$src"
+  fi
+
+  if $snapshot; then
+    log "source snapshot in $src (commit $short$dirty)"
+    exit 0
   fi
 
   # --- publish -----------------------------------------------------------------------------------------------
@@ -154,7 +188,7 @@ fi
 # --- assemble ----------------------------------------------------------------------------------------------
 mkdir -p "$stage/config" "$stage/scripts/lib" "$stage/deploy/systemd"
 cp "$src/config/ploy.example.json" "$stage/config/"
-for script in deploy.sh rollback.sh health-check.sh validate-config.sh service.sh deployments-report.sh; do
+for script in deploy.sh rollback.sh health-check.sh validate-config.sh service.sh; do
   [[ -f "$src/scripts/$script" ]] && cp "$src/scripts/$script" "$stage/scripts/"
 done
 cp "$src/scripts/lib/"*.sh "$stage/scripts/lib/" 2>/dev/null || true
@@ -162,7 +196,7 @@ cp "$src/deploy/systemd/ploy.service" "$stage/deploy/systemd/"
 [[ -f "$src/DEPLOYMENT.md" ]] && cp "$src/DEPLOYMENT.md" "$stage/"
 printf '%s\n' "$version" >"$stage/VERSION"
 cat >"$stage/BUILD-INFO.json" <<EOF
-{"version": "$version", "commit": "$commit", "dirty": $([[ -n $dirty ]] && echo true || echo false), "configuration": "$configuration", "rid": "$rid", "self_contained": $self_contained, "ready_to_run": $r2r, "prebuilt": $([[ -n $prebuilt ]] && echo true || echo false), "source_date_epoch": $source_date_epoch}
+{"version": "$version", "commit": "$commit", "commit_time": "$commit_time", "dirty": $([[ -n $dirty ]] && echo true || echo false), "configuration": "$configuration", "rid": "$rid", "self_contained": $self_contained, "ready_to_run": $r2r, "prebuilt": $([[ -n $prebuilt ]] && echo true || echo false), "source_date_epoch": $source_date_epoch}
 EOF
 # Checksums of every file in the release, verified by deploy.sh after unpacking.
 (cd "$stage" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum >"$work/SHA256SUMS")

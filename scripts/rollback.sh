@@ -6,7 +6,8 @@
 #   --health-timeout  seconds to wait for health (default 60)
 #   --interval        seconds between health attempts (default 1)
 # Steps: verify the target release exists and matches its SHA256SUMS → switch `current` atomically → restart →
-# health-check (every attempt logged) → record the outcome in PLOY_ROOT/data/deployments.jsonl.
+# health-check (every attempt logged) → record the outcome in the journal's deployments log (`ploy deployments
+# record`, kind rollback: rolled_back when healthy, failed otherwise).
 # Exit 0 when healthy ("Rollback complete"), 1 otherwise (the last 20 lines of the service log are printed).
 set -euo pipefail
 
@@ -81,10 +82,12 @@ release="$root/releases/$to"
 [[ "$to" != "$current" ]] || die "release $to is already current"
 (cd "$release" && sha256sum --check --quiet --strict SHA256SUMS >/dev/null) || die "release $to does not match its SHA256SUMS"
 
-record() {
-  record_deployment --arg kind rollback --arg time "$started_utc" --arg finished "$(utc_now)" \
-    --arg version "$to" --arg previous "$current" --arg host "$(hostname)" \
-    --arg user "${SUDO_USER:-${USER:-$(id -un)}}" --arg result "$1" --argjson rollback_s "$(elapsed_s "$started")"
+record() { # record RESULT [DETAIL]: through the release now current, else the one rolled back from
+  local -a args=(--kind rollback --version "$to" --result "$1" --started "$started_utc" --finished "$(utc_now)")
+  args+=(--duration "rollback=$(elapsed_ms "$started")")
+  [[ -n "$current" ]] && args+=(--previous "$current")
+  [[ -n "${2:-}" ]] && args+=(--detail "$2")
+  record_deployment "$root/current/bin/ploy" "${current:+$root/releases/$current/bin/ploy}" -- "${args[@]}" || true
 }
 
 log "rolling back from ${current:-none} to $to"
@@ -92,11 +95,11 @@ switch_symlink "releases/$to" "$root/current"
 [[ -n "$current" ]] && switch_symlink "releases/$current" "$root/previous"
 "$here/service.sh" restart 9>&- || log "restart reported an error; the health check decides"
 if "$here/health-check.sh" --timeout "$health_timeout" --interval "$interval" --watch-service; then
-  record success
+  record rolled_back
   echo "Rollback complete: $to healthy in $(elapsed_s "$started") s"
   exit 0
 fi
-record failed
+record failed "release $to is not healthy after the rollback"
 log "release $to is not healthy after the rollback; last service output:"
 "$here/service.sh" logs 20 >&2 || true
 exit 1

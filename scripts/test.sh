@@ -32,7 +32,7 @@ else
 fi
 rm -rf "$smoke"
 
-echo "== deploy pipeline tests (local and over SSH to a loopback sshd)"
+echo "== deploy pipeline tests (a Release package deployed locally and over SSH to a loopback sshd; reproducible build)"
 deploy_log="$results/deploy.txt"
 PLOY_TEST_CONFIGURATION="$configuration" "$root/tests/deploy/run.sh" 2>&1 | tee "$deploy_log" || status=1
 

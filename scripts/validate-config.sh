@@ -124,7 +124,12 @@ fi
 if [[ ! -x "$ploy" ]]; then
   problem "no ploy binary at $ploy to run the config validators"
 elif $json_ok; then
-  if out="$("$ploy" config validate --config "$config" 2>&1)"; then
+  # From PLOY_ROOT, as the service runs: a relative journal path in the config resolves (and is reported) as there.
+  if out="$(
+    exe="$(realpath -m "$ploy")" file="$(realpath -m "$config")"
+    cd "$(ploy_root)" 2>/dev/null || true
+    "$exe" config validate --config "$file" 2>&1
+  )"; then
     ok "ploy config validate: ${out%%$'\n'*}"
   else
     while IFS= read -r line; do

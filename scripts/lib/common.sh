@@ -4,13 +4,14 @@
 #   current -> releases/<version>      what runs; switched atomically (rename of a symlink)
 #   previous -> releases/<version>     what ran before the last switch (rollback.sh's default target)
 #   config/ploy.json, config/ploy.env  configuration and secrets (EnvironmentFile of the systemd unit)
-#   data/                  journal, backups, logs/ploy.log (when not under systemd), deployments.jsonl
+#   data/                  journal (ploy.db: orders, fills and the deployments log), backups, logs/ploy.log (when not
+#                          under systemd), deployments.pending.jsonl (records no ploy binary could write; see below)
 #   run/                   ploy.pid (start-stop-daemon), deploy.lock
 
 ploy_root() { printf '%s\n' "${PLOY_ROOT:-/opt/ploy}"; }
 ploy_config() { printf '%s\n' "${PLOY_CONFIG:-$(ploy_root)/config/ploy.json}"; }
 ploy_env_file() { printf '%s\n' "${PLOY_ENV_FILE:-$(ploy_root)/config/ploy.env}"; }
-ploy_deployments_log() { printf '%s\n' "${PLOY_DEPLOYMENTS_LOG:-$(ploy_root)/data/deployments.jsonl}"; }
+ploy_pending_records() { printf '%s\n' "$(ploy_root)/data/deployments.pending.jsonl"; }
 ploy_health_url() {
   if [[ -n "${PLOY_HEALTH_URL:-}" ]]; then
     printf '%s\n' "$PLOY_HEALTH_URL"
@@ -31,7 +32,8 @@ ploy_health_url() {
 # Milliseconds since the epoch, and elapsed seconds with one decimal since a start in ms.
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 elapsed_s() { awk -v a="$1" -v b="$(now_ms)" 'BEGIN { printf "%.1f", (b - a) / 1000 }'; }
-utc_now() { date -u +%Y-%m-%dT%H:%M:%SZ; }
+elapsed_ms() { echo $(($(now_ms) - $1)); }
+utc_now() { date -u +%Y-%m-%dT%H:%M:%S.%3NZ; }
 
 log() { printf '%s %s: %s\n' "$(date -u +%H:%M:%S)" "${PLOY_LOG_TAG:-ploy}" "$*" >&2; }
 die() {
@@ -66,12 +68,80 @@ releases_newest_first() { # releases_newest_first [EXCEPT...]
   done
 }
 
-# Appends one JSON object (built by jq from --arg/--argjson pairs) to the deployments log.
+# Runs a ploy binary as the service runs (working directory PLOY_ROOT, the unit's EnvironmentFile loaded, so a
+# relative SQLite path or a PostgreSQL connection string in ploy.env resolves as it does for `ploy run`).
+ploy_as_service() { # ploy_as_service BINARY ARGS...
+  local exe="$1"
+  shift
+  (
+    cd "$(ploy_root)" || exit 1
+    env_file="$(ploy_env_file)"
+    if [[ -f "$env_file" ]]; then
+      set -a
+      # shellcheck disable=SC1090
+      . "$env_file"
+      set +a
+    fi
+    exec "$exe" "$@"
+  )
+}
+
+# Records a deploy or rollback outcome in the deployments log -- the journal's `deployments` table, which
+# `ploy deployments` and ploy_deployments_total read -- through `ploy deployments record --config <host config>`.
+#   record_deployment BINARY... -- RECORD-ARGS...
+# The binaries are tried in order until one records: callers pass the release now current first (after a rollback:
+# the known-good one), then the release just staged. When none can (a broken build on a host with no previous
+# release, an unreachable database), the arguments are kept as one JSON line in data/deployments.pending.jsonl and
+# replayed by the next record that succeeds, so no outcome is lost and the journal stays the one log.
 record_deployment() {
-  local log_file
-  log_file="$(ploy_deployments_log)"
-  mkdir -p "$(dirname "$log_file")"
-  jq -cn "$@" '$ARGS.named' >>"$log_file"
+  local -a binaries=() args=()
+  while (($# > 0)) && [[ "$1" != "--" ]]; do
+    binaries+=("$1")
+    shift
+  done
+  (($# > 0)) && shift
+  args=("$@")
+  local exe tried="" out
+  for exe in "${binaries[@]}"; do
+    [[ -n "$exe" && -x "$exe" ]] || continue
+    exe="$(readlink -f "$exe")"
+    [[ " $tried " == *" $exe "* ]] && continue
+    tried+=" $exe"
+    # Older outcomes waiting in the spool go first, so the journal's ids follow time too.
+    replay_pending_records "$exe"
+    if out="$(ploy_as_service "$exe" deployments record --config "$(ploy_config)" "${args[@]}" 2>&1)"; then
+      log "$out (through $exe)"
+      return 0
+    fi
+    log "recording through $exe failed: $(tail -n 1 <<<"$out")"
+  done
+  local pending
+  pending="$(ploy_pending_records)"
+  mkdir -p "$(dirname "$pending")"
+  local json="[]" arg
+  for arg in "${args[@]}"; do json="$(jq -c --arg a "$arg" '. + [$a]' <<<"$json")"; done
+  printf '%s\n' "$json" >>"$pending"
+  log "no ploy binary could record this outcome; kept in $pending until the next record replays it"
+  return 1
+}
+
+# Replays data/deployments.pending.jsonl through BINARY, oldest first; lines that still fail stay.
+replay_pending_records() { # replay_pending_records BINARY
+  local exe="$1" pending line
+  pending="$(ploy_pending_records)"
+  [[ -s "$pending" ]] || return 0
+  local keep="$pending.keep.$$"
+  : >"$keep"
+  while IFS= read -r line; do
+    local -a args=()
+    mapfile -d '' -t args < <(jq -j '.[] | (., "\u0000")' <<<"$line")
+    if ploy_as_service "$exe" deployments record --config "$(ploy_config)" "${args[@]}" >/dev/null 2>&1; then
+      log "replayed a pending deployment record ($(jq -r 'index("--version") as $i | .[$i + 1]' <<<"$line"))"
+    else
+      printf '%s\n' "$line" >>"$keep"
+    fi
+  done <"$pending"
+  if [[ -s "$keep" ]]; then mv -f "$keep" "$pending"; else rm -f "$keep" "$pending"; fi
 }
 
 # Valid SSH target: user@host or user@host:port.
@@ -145,7 +215,7 @@ run_remote() {
   # The host's own settings apply there; only explicitly set overrides travel.
   local env_prefix name
   env_prefix="PLOY_ROOT=$(printf '%q' "$(ploy_root)")"
-  for name in PLOY_SERVICE_MANAGER PLOY_HEALTH_URL PLOY_CONFIG PLOY_ENV_FILE PLOY_DEPLOYMENTS_LOG PLOY_REQUIRED_ENV; do
+  for name in PLOY_SERVICE_MANAGER PLOY_HEALTH_URL PLOY_CONFIG PLOY_ENV_FILE PLOY_REQUIRED_ENV; do
     [[ -n "${!name:-}" ]] && env_prefix+=" $name=$(printf '%q' "${!name}")"
   done
   ssh_run "$env_prefix bash $tmp/scripts/$script$remote_args local" || status=$?

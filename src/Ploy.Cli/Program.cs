@@ -18,6 +18,7 @@ public static class Program
         root.Subcommands.Add(VenueCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
+        root.Subcommands.Add(DeploymentsCommand.Create());
         foreach (var command in OperatorCommands.CreateAll())
         {
             root.Subcommands.Add(command);

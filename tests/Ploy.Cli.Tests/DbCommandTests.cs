@@ -41,7 +41,9 @@ public sealed class DbCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Ok, rollback.ExitCode);
         Assert.Contains("reverted 0001_initial", rollback.Output, StringComparison.Ordinal);
-        var backup = Assert.Single(Directory.GetFiles(_directory, "ploy.db.*.v1.bak"));
+        // The backup is named after the newest applied version, i.e. this build's last migration.
+        var newest = Persistence.Migrations.MigrationCatalog.Load(Persistence.Migrations.MigrationCatalog.SqliteFolder)[^1].Version;
+        var backup = Assert.Single(Directory.GetFiles(_directory, $"ploy.db.*.v{newest}.bak"));
         Assert.Contains("backup: " + backup, rollback.Output, StringComparison.Ordinal);
         Assert.Matches(@"0001\s+initial\s+pending", status.Output);
     }

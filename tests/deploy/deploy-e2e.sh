@@ -6,6 +6,10 @@
 #       (b2, local) a build whose service runs but never answers: the gate times out (--health-timeout 8) → rollback
 #   (c) scripts/rollback.sh by hand → the release before → healthy → recorded
 #   (d) a deploy whose config fails `ploy config validate` is rejected: nothing switched, still healthy, recorded
+#   every record lands in the host's journal (`ploy deployments`, whose KPIs are checked) and the running service's
+#   ploy_deployments_total agrees with it, label by label;
+#   (e, local) the first deploy to a fresh host is a build whose binary cannot run at all: no binary can record, so the
+#       outcome waits in data/deployments.pending.jsonl and the next good deploy replays it into the journal
 # once to a local target (a scratch PLOY_ROOT) and once over SSH to an sshd started here on 127.0.0.1 with a
 # throwaway host key and client key. Prints deploy-to-healthy and rollback-to-healthy times, and a summary line.
 #
@@ -97,7 +101,7 @@ fi
 }
 
 # Re-versions a release (same binaries), optionally breaking it, into a new tarball with its checksums.
-derive() { # derive VERSION good|crash|hang → prints the tarball path
+derive() { # derive VERSION good|crash|hang|dead → prints the tarball path
   local version="$1" kind="$2" work="$scratch/derive/$1"
   mkdir -p "$work" "$scratch/packages"
   tar -xzf "$tarball" -C "$work"
@@ -108,11 +112,16 @@ derive() { # derive VERSION good|crash|hang → prints the tarball path
   if [[ "$kind" != good ]]; then
     # A broken build: its config validators work (so the deploy's validation passes, as it would for a real
     # regression), but the service does not come up: "crash" exits at start, "hang" runs and never answers.
+    # "dead" cannot run at all, whatever the command (a build for the wrong platform, a missing runtime).
     local bin="$work/ploy-$version/bin"
     mv "$bin/ploy" "$bin/ploy.real"
     cat >"$bin/ploy" <<EOS
 #!/bin/sh
 # deploy-e2e fixture: a build whose service $kind-es at start
+if [ "$kind" = dead ]; then
+  echo "fatal: simulated broken binary" >&2
+  exit 70
+fi
 if [ "\$1" = run ]; then
   echo "fatal: simulated start-up failure ($kind)" >&2
   [ "$kind" = hang ] && exec sleep 3600
@@ -133,6 +142,7 @@ good1="$(derive e2e-1 good)"
 good2="$(derive e2e-2 good)"
 broken="$(derive e2e-3-broken crash)"
 hanging="$(derive e2e-4-hangs hang)"
+dead="$(derive e2e-5-dead dead)"
 
 # A host root: config with its own port, journal under data/.
 make_root() { # make_root DIR PORT
@@ -143,7 +153,26 @@ make_root() { # make_root DIR PORT
   roots+=("$1")
 }
 
-deployments() { jq -s "$2" "$1/data/deployments.jsonl"; }
+# The host's deployments log as `ploy deployments --json` prints it (run as the service runs: from the host root, so
+# the default journal data/ploy.db is the one the scripts recorded into), filtered by a jq program.
+deployments_json() { (cd "$1" && ./current/bin/ploy deployments --config config/ploy.json --json); }
+deployments() { deployments_json "$1" | jq -c "$2"; }
+record_of() { deployments "$1" "[.deployments[] | select($2)][-1]"; } # record_of ROOT JQ-CONDITION → the newest match
+
+# ploy_deployments_total of the running service equals the journal's records counted by result.
+metrics_match_journal() { # metrics_match_journal ROOT URL
+  local expected actual
+  expected="$(deployments "$1" '[.deployments[].result] | group_by(.) | map({(.[0]): length}) | add')"
+  for _ in $(seq 1 20); do
+    curl -sf -o /dev/null "$2" || true # /health runs the database probe, which refreshes the counts
+    actual="$(curl -sf "${2%/health}/metrics" | sed -n 's/^ploy_deployments_total{result="\([a-z_]*\)"} \([0-9]*\).*/\1 \2/p' |
+      jq -Rn '[inputs | split(" ") | {(.[0]): (.[1] | tonumber)}] | add')"
+    [[ "$(jq -S . <<<"$expected")" == "$(jq -S . <<<"$actual")" ]] && return 0
+    sleep 0.25
+  done
+  echo "   journal: $(jq -c . <<<"$expected"); /metrics: $(jq -c . <<<"$actual")"
+  return 1
+}
 
 # --- one scenario against a target ---------------------------------------------------------------------------
 scenario() { # scenario NAME TARGET ROOT
@@ -161,8 +190,11 @@ scenario() { # scenario NAME TARGET ROOT
   check "$name (a): deploy exits 0" test "$rc" -eq 0
   check "$name (a): current is e2e-2" test "$(readlink "$host_root/current")" = releases/e2e-2
   check "$name (a): /health answers 200" curl -sf -o /dev/null "$url"
-  check "$name (a): recorded as success" test "$(deployments "$host_root" '[.[] | select(.version == "e2e-2")][-1].result')" = '"success"'
-  echo "   deploy-to-healthy ($name): $(deployments "$host_root" '[.[] | select(.version == "e2e-2")][-1].to_healthy_s') s after the switch, $(deployments "$host_root" '[.[] | select(.version == "e2e-2")][-1].duration_s') s in all"
+  local rec
+  rec="$(record_of "$host_root" '.version == "e2e-2"')"
+  check "$name (a): recorded in the journal as succeeded, from e2e-1" test "$(jq -r '"\(.kind) \(.result) \(.previous_version)"' <<<"$rec")" = "deploy succeeded e2e-1"
+  check "$name (a): the record carries the commit time" test "$(jq -r '.commit_time != null' <<<"$rec")" = true
+  echo "   deploy-to-healthy ($name): $(jq -r '.durations_ms.to_healthy / 1000' <<<"$rec") s after the switch, $(jq -r '.durations_ms.total / 1000' <<<"$rec") s in all"
 
   echo "== $name (b): deploy a broken build e2e-3-broken"
   out="$("$scripts/deploy.sh" "$broken" "$target" 2>&1)" && rc=0 || rc=$?
@@ -171,11 +203,12 @@ scenario() { # scenario NAME TARGET ROOT
   check "$name (b): every health attempt logged" grep -q 'health: attempt 1 at' <<<"$out"
   check "$name (b): rolled back: current is e2e-2" test "$(readlink "$host_root/current")" = releases/e2e-2
   check "$name (b): /health answers 200 after the rollback" curl -sf -o /dev/null "$url"
-  check "$name (b): recorded as failed and rolled back" test \
-    "$(deployments "$host_root" '[.[] | select(.version == "e2e-3-broken")][-1] | "\(.result) \(.rolled_back) \(.rollback_healthy)"')" = '"failed true true"'
+  rec="$(record_of "$host_root" '.version == "e2e-3-broken"')"
+  check "$name (b): recorded in the journal as rolled_back, with why" test \
+    "$(jq -r '"\(.result) \(.detail | startswith("health gate failed"))"' <<<"$rec")" = "rolled_back true"
   local rollback_s restore_s
-  rollback_s="$(deployments "$host_root" '[.[] | select(.version == "e2e-3-broken")][-1].rollback_s')"
-  restore_s="$(deployments "$host_root" '[.[] | select(.version == "e2e-3-broken")][-1].restore_s')"
+  rollback_s="$(jq -r '.durations_ms.rollback / 1000' <<<"$rec")"
+  restore_s="$(jq -r '.durations_ms.restore / 1000' <<<"$rec")"
   echo "   failed deploy ($name): rollback-to-healthy ${rollback_s} s, switch-to-restored ${restore_s} s"
   check "$name (b): automatic rollback healthy within 10 s" awk -v s="$restore_s" 'BEGIN { exit !(s <= 10) }'
 
@@ -187,8 +220,7 @@ scenario() { # scenario NAME TARGET ROOT
     check "$name (b2): the gate timed out" grep -q 'unhealthy: timeout after 8 s' <<<"$out"
     check "$name (b2): rolled back: current is e2e-2" test "$(readlink "$host_root/current")" = releases/e2e-2
     check "$name (b2): /health answers 200 after the rollback" curl -sf -o /dev/null "$url"
-    check "$name (b2): recorded as failed and rolled back" test \
-      "$(deployments "$host_root" '[.[] | select(.version == "e2e-4-hangs")][-1] | "\(.result) \(.rolled_back)"')" = '"failed true"'
+    check "$name (b2): recorded in the journal as rolled_back" test "$(record_of "$host_root" '.version == "e2e-4-hangs"' | jq -r .result)" = rolled_back
     local hung_pid
     hung_pid="$(sed -n 's/.*service: started e2e-4-hangs (pid \([0-9]*\)).*/\1/p' <<<"$out" | head -n 1)"
     check "$name (b2): the hung process was stopped" test -n "$hung_pid" -a ! -d "/proc/${hung_pid:-0}"
@@ -201,9 +233,10 @@ scenario() { # scenario NAME TARGET ROOT
   check "$name (c): prints Rollback complete" grep -q 'Rollback complete' <<<"$out"
   check "$name (c): current is e2e-1" test "$(readlink "$host_root/current")" = releases/e2e-1
   check "$name (c): /health answers 200" curl -sf -o /dev/null "$url"
-  check "$name (c): recorded as a successful rollback" test \
-    "$(deployments "$host_root" '[.[] | select(.kind == "rollback")][-1] | "\(.result) \(.version)"')" = '"success e2e-1"'
-  echo "   manual rollback ($name): healthy in $(deployments "$host_root" '[.[] | select(.kind == "rollback")][-1].rollback_s') s"
+  rec="$(record_of "$host_root" '.kind == "rollback"')"
+  check "$name (c): recorded in the journal as a rollback to e2e-1 from e2e-2" test \
+    "$(jq -r '"\(.result) \(.version) \(.previous_version)"' <<<"$rec")" = "rolled_back e2e-1 e2e-2"
+  echo "   manual rollback ($name): healthy in $(jq -r '.durations_ms.rollback / 1000' <<<"$rec") s"
 
   echo "== $name (d): a deploy with an invalid config is rejected before anything changes"
   cp "$host_root/config/ploy.json" "$scratch/ploy.json.good"
@@ -214,9 +247,23 @@ scenario() { # scenario NAME TARGET ROOT
   check "$name (d): deploy exits 1" test "$rc" -eq 1
   check "$name (d): current is still e2e-1" test "$(readlink "$host_root/current")" = releases/e2e-1
   check "$name (d): still healthy" curl -sf -o /dev/null "$url"
-  check "$name (d): recorded as rejected" test "$(deployments "$host_root" '.[-1].result')" = '"rejected"'
+  check "$name (d): recorded in the journal as rejected" test "$(deployments "$host_root" '.deployments[-1] | "\(.result) \(.detail)"')" = '"rejected configuration invalid"'
 
-  check "$name: deployments report computes KPIs" "$scripts/deployments-report.sh" --log "$host_root/data/deployments.jsonl"
+  # The KPIs over this scenario: deploys e2e-1, e2e-2 (succeeded), e2e-3 (and locally e2e-4) rolled back; one
+  # rejected, one rollback by hand.
+  local failures=1
+  [[ "$target" == local ]] && failures=2
+  local expected
+  expected="$(jq -cn --argjson f "$failures" '{deploys: (2 + $f), succeeded: 2, rolled_back: $f, failed: 0, rejected: 1, manual_rollbacks: 1,
+    success_rate: ((2 / (2 + $f)) * 1000 | round / 1000), change_failure_rate: (($f / (2 + $f)) * 1000 | round / 1000), unrestored: 0}')"
+  check "$name: ploy deployments KPIs match the scenario" test \
+    "$(deployments "$host_root" '.kpis | {deploys, succeeded, rolled_back, failed, rejected, manual_rollbacks, success_rate, change_failure_rate, unrestored}')" = "$expected"
+  check "$name: ploy deployments has a mean time to restore and a lead time" test \
+    "$(deployments "$host_root" '.kpis | (.mean_time_to_restore_s > 0 and .mean_lead_time_s > 0 and .deploys_per_day > 0)')" = true
+  out="$(cd "$host_root" && ./current/bin/ploy deployments --config config/ploy.json --limit 3 2>&1)" || true
+  indent <<<"$out"
+  check "$name: ploy deployments prints the history and the KPIs" grep -q 'change-failure rate' <<<"$out"
+  check "$name: ploy_deployments_total on /metrics agrees with the journal" metrics_match_journal "$host_root" "$url"
   PLOY_ROOT="$host_root" "$scripts/service.sh" stop >/dev/null 2>&1 || true
   unset PLOY_ROOT
 }
@@ -224,6 +271,24 @@ scenario() { # scenario NAME TARGET ROOT
 if $run_local; then
   make_root "$scratch/local" "$(free_port)"
   scenario local local "$scratch/local"
+
+  echo "== local (e): the first deploy to a fresh host is a binary that cannot run; the next good deploy records both"
+  fresh="$scratch/fresh"
+  make_root "$fresh" "$(free_port)"
+  export PLOY_ROOT="$fresh"
+  out="$("$scripts/deploy.sh" "$dead" local --no-validate --health-timeout 8 2>&1)" && rc=0 || rc=$?
+  indent <<<"$out"
+  check "local (e): deploy exits 1" test "$rc" -eq 1
+  check "local (e): the outcome waits in deployments.pending.jsonl" test "$(wc -l <"$fresh/data/deployments.pending.jsonl" 2>/dev/null || echo 0)" -eq 1
+  out="$("$scripts/deploy.sh" "$good1" local 2>&1)" && rc=0 || rc=$?
+  indent <<<"$out"
+  check "local (e): the good deploy exits 0" test "$rc" -eq 0
+  check "local (e): the pending record was replayed and removed" test ! -e "$fresh/data/deployments.pending.jsonl"
+  check "local (e): the journal holds both, failed first" test \
+    "$(deployments "$fresh" '[.deployments[] | "\(.version):\(.result)"] | join(" ")')" = '"e2e-5-dead:failed e2e-1:succeeded"'
+  check "local (e): the failure counts as restored by the good deploy" test "$(deployments "$fresh" '.kpis | "\(.failed) \(.unrestored)"')" = '"1 0"'
+  "$scripts/service.sh" stop >/dev/null 2>&1 || true
+  unset PLOY_ROOT
 fi
 
 if $run_ssh; then

@@ -1,27 +1,45 @@
 #!/usr/bin/env bash
-# Proves the build is reproducible: packages one commit twice, in two different directories (different path
-# lengths, different artifacts trees), and requires byte-identical ploy.dll, identical release contents and an
+# Proves the build is reproducible: one source snapshot packaged twice, in two different directories (different path
+# lengths, different artifacts trees), must give a byte-identical ploy.dll, identical release contents and an
 # identical tarball. Exit 0 when identical, 1 otherwise.
-#   tests/deploy/reproducible-build.sh [--commit REF] [--configuration Release|Staging]   (default HEAD, Release)
+#   tests/deploy/reproducible-build.sh [--commit REF | --worktree] [--configuration Release|Staging] [--version V]
+#                                      [--keep-release DIR] [--sequential]
+#   --commit         build a commit (default HEAD); --worktree: the working tree (tracked + untracked, as package.sh)
+#   --configuration  Release (ReadyToRun, default) or Staging
+#   --version        the release version (default repro)
+#   --keep-release   copy the first build's tarball (and .sha256) into DIR and print its path last: tests/deploy/run.sh
+#                    deploys it, so the deploy tests and this check share their builds
+#   --sequential     one build after the other (default: both at once; each build alone leaves cores idle in its
+#                    serial phases, and on a shared machine two builds get a fairer share of the CPU)
+# The source is snapshotted once (package.sh --snapshot) and both builds start from copies of that snapshot
+# (package.sh --from-work), so the working tree may change during the run without making them differ.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-commit="HEAD"
+usage() {
+  sed -n '5,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  exit 2
+}
+source_args=(--source HEAD)
 configuration="Release"
+version="repro"
+keep_release=""
+sequential=false
 while (($# > 0)); do
   case "$1" in
-    --commit | --configuration)
-      [[ $# -ge 2 ]] || {
-        echo "usage: $0 [--commit REF] [--configuration Release|Staging]" >&2
-        exit 2
-      }
-      [[ "$1" == --commit ]] && commit="$2" || configuration="$2"
+    --commit | --configuration | --version | --keep-release)
+      [[ $# -ge 2 ]] || usage
+      case "$1" in
+        --commit) source_args=(--source "$2") ;;
+        --configuration) configuration="$2" ;;
+        --version) version="$2" ;;
+        --keep-release) keep_release="$2" ;;
+      esac
       shift
       ;;
-    *)
-      echo "usage: $0 [--commit REF] [--configuration Release|Staging]" >&2
-      exit 2
-      ;;
+    --worktree) source_args=(--source worktree) ;;
+    --sequential) sequential=true ;;
+    *) usage ;;
   esac
   shift
 done
@@ -32,25 +50,43 @@ one="$scratch/a"
 two="$scratch/second/build/directory/with/a/longer/path"
 mkdir -p "$one" "$two"
 
+"$root/scripts/package.sh" "${source_args[@]}" --snapshot --work "$scratch/snapshot" --version "$version"
+build() { # build DIR
+  "$root/scripts/package.sh" --from-work "$scratch/snapshot" --configuration "$configuration" --work "$1/work" --keep-work \
+    --out "$1/out" --version "$version" >"$1/path" 2>"$1/log"
+}
 started=$(date +%s)
-# The two builds run one after the other: concurrent builds would only compete for the same two cores.
-"$root/scripts/package.sh" --source "$commit" --configuration "$configuration" --work "$one/work" --keep-work \
-  --out "$one/out" --version repro >"$one/path"
-"$root/scripts/package.sh" --source "$commit" --configuration "$configuration" --work "$two/work" --keep-work \
-  --out "$two/out" --version repro >"$two/path"
-echo "two builds in $(($(date +%s) - started)) s"
-
 status=0
-dll_one="$one/work/stage/ploy-repro/bin/ploy.dll"
-dll_two="$two/work/stage/ploy-repro/bin/ploy.dll"
+if $sequential; then
+  build "$one" || status=1
+  build "$two" || status=1
+else
+  build "$one" &
+  pid_one=$!
+  build "$two" &
+  pid_two=$!
+  wait "$pid_one" || status=1
+  wait "$pid_two" || status=1
+fi
+cat "$one/log" "$two/log" >&2
+if ((status != 0)); then
+  echo "a build failed" >&2
+  echo "reproducible build: FAIL" >&2
+  exit 1
+fi
+echo "two $configuration builds ($($sequential && echo "one after the other" || echo "at once")) in $(($(date +%s) - started)) s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+
+name="ploy-$version"
+dll_one="$one/work/stage/$name/bin/ploy.dll"
+dll_two="$two/work/stage/$name/bin/ploy.dll"
 if cmp -s "$dll_one" "$dll_two"; then
   echo "ploy.dll identical: $(sha256sum "$dll_one" | cut -c1-64)"
 else
   echo "ploy.dll DIFFERS between the two directories" >&2
   status=1
 fi
-if diff <(cd "$one/work/stage" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum) \
-  <(cd "$two/work/stage" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum) >"$scratch/diff"; then
+sums() { (cd "$1" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum); }
+if diff <(sums "$one/work/stage") <(sums "$two/work/stage") >"$scratch/diff"; then
   echo "release contents identical: $(find "$one/work/stage" -type f | wc -l) files"
 else
   echo "release contents differ:" >&2
@@ -60,10 +96,15 @@ fi
 tar_one="$(tail -n 1 "$one/path")"
 tar_two="$(tail -n 1 "$two/path")"
 if cmp -s "$tar_one" "$tar_two"; then
-  echo "tarball identical: $(cut -d' ' -f1 "$tar_one.sha256")"
+  echo "tarball identical: $(sha256sum "$tar_one" | cut -c1-64)"
 else
   echo "tarballs differ" >&2
   status=1
 fi
 ((status == 0)) && echo "reproducible build: PASS" || echo "reproducible build: FAIL" >&2
+if [[ -n "$keep_release" ]]; then
+  mkdir -p "$keep_release"
+  cp "$tar_one" "$tar_one.sha256" "$keep_release/"
+  echo "$keep_release/$(basename "$tar_one")"
+fi
 exit "$status"
