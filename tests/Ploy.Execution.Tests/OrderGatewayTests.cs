@@ -224,6 +224,59 @@ public sealed class OrderGatewayTests
     }
 
     [Fact]
+    public async Task Reconcile_Restart_AppliesTheFillsJournaledAfterTheSnapshot_WhateverTheirVenueTimes()
+    {
+        // The venue stamps trades with its own clock (here 1970, before any snapshot): the restored wallet must still
+        // take the fill journaled after the last snapshot. Deciding by time dropped it and forced a ledger adoption.
+        var journal = new InMemoryJournal();
+        var venue = new ScriptedVenue();
+        var yes = new TokenId("yes");
+        PreparedOrder? placed = null;
+        await using (var before = new GatewayHarness(journal, venue))
+        {
+            venue.OnSubmit = p => placed = p;
+            await before.SubmitAsync(before.Buy(price: 0.50m, size: 10m));
+            venue.Trade(placed!, Size.Of(4m));
+            await before.PumpAsync();
+            await before.Gateway.CheckpointAsync(CancellationToken.None);
+            venue.Trade(placed!, Size.Of(3m));
+            await before.PumpAsync();
+        } // killed: no checkpoint after the second fill
+
+        venue.Cash -= 3.5m;
+        venue.Tokens[yes] = 7m;
+        await using var after = new GatewayHarness(journal, venue);
+
+        Assert.True(after.StartReport!.Succeeded);
+        Assert.Empty(after.StartReport.Discrepancies);
+        Assert.Equal(7m, after.Ledger.Wallet.SharesOf(yes));
+        Assert.Equal(7m, after.Ledger.For(new StrategyId("test")).SharesOf(yes));
+    }
+
+    [Fact]
+    public async Task LateFill_OfAnOrderTerminalAtStartUp_IsBookedToItsOrderAndStrategy()
+    {
+        var journal = new InMemoryJournal();
+        var venue = new ScriptedVenue();
+        PreparedOrder? placed = null;
+        await using (var before = new GatewayHarness(journal, venue))
+        {
+            venue.OnSubmit = p => placed = p;
+            var order = await before.SubmitAsync(before.Buy(price: 0.50m, size: 10m));
+            Assert.True(await before.Gateway.CancelAsync(order.Id, CancellationToken.None));
+        }
+
+        await using var after = new GatewayHarness(journal, venue);
+        Assert.Null(after.Gateway.Orders.Find(placed!.ClientId)); // terminal: not loaded
+        venue.Trade(placed!, Size.Of(2m)); // matched just before the cancel; reported late
+        await after.PumpAsync();
+
+        var fill = Assert.Single(journal.Fills);
+        Assert.Equal(placed!.ClientId, fill.Order);
+        Assert.Equal(2m, after.Ledger.For(new StrategyId("test")).SharesOf(new TokenId("yes")));
+    }
+
+    [Fact]
     public async Task Reconcile_VenueUnreachable_Fails()
     {
         var venue = new ScriptedVenue { Unreachable = true };

@@ -34,7 +34,8 @@ public sealed partial class OrderGateway
         }
 
         var order = Orders.Find(venueFill.Order);
-        var clientId = order?.Id ?? new ClientOrderId($"venue:{venueFill.Order.Value}");
+        var owner = Orders.Owner(venueFill.Order);
+        var clientId = owner?.Id ?? new ClientOrderId($"venue:{venueFill.Order.Value}");
         var fill = new Fill(venueFill.Trade, clientId, venueFill.Order, venueFill.Token, venueFill.Side, venueFill.Price,
             venueFill.Quantity, venueFill.Fee, venueFill.IsMaker, venueFill.Time, venueFill.Settlement);
         if (!await TryJournalFillAsync(fill, cancellationToken))
@@ -42,12 +43,12 @@ public sealed partial class OrderGateway
             return; // the journal already had it: applied before a restart
         }
 
-        if (order is null)
+        if (owner is null)
         {
             Log.UnattributedFill(_logger, venueFill.Trade.Value, venueFill.Order.Value);
         }
 
-        var strategy = order?.Strategy ?? Unattributed;
+        var strategy = owner?.Strategy ?? Unattributed;
         ApplyToLedger(strategy, fill);
         Stats.Fill(strategy);
         _metrics.FillApplied();

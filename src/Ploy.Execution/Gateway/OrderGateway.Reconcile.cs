@@ -51,12 +51,19 @@ public sealed partial class OrderGateway
             Orders.MarkTradeApplied(fill.Trade, fill.VenueOrder);
         }
 
+        foreach (var journaled in snapshot.Orders)
+        {
+            Orders.RememberOwner(journaled.Record.VenueId, journaled.Record.Id, journaled.Record.Intent.Strategy);
+        }
+
         if (snapshot.Portfolio is { } portfolio)
         {
             Ledger.Restore(portfolio);
-            foreach (var fill in snapshot.Fills.Where(f => f.Time > portfolio.At))
+            // The journal knows which fills the snapshot holds; only a snapshot from before it numbered fills leaves
+            // the venue's trade times to decide (another clock, whole seconds: approximate, reconciled below).
+            foreach (var fill in snapshot.FillsAfterPortfolio ?? [.. snapshot.Fills.Where(f => f.Time > portfolio.At)])
             {
-                ApplyToLedger(snapshot.Orders.FirstOrDefault(o => o.Record.Id == fill.Order)?.Record.Intent.Strategy ?? Unattributed, fill);
+                ApplyToLedger(Orders.Owner(fill.VenueOrder)?.Strategy ?? Unattributed, fill);
             }
         }
 

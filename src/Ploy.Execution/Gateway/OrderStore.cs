@@ -14,6 +14,10 @@ public sealed class OrderStore
     private readonly Dictionary<VenueOrderId, Order> _byVenueId = [];
     private readonly HashSet<(TradeId, VenueOrderId)> _appliedTrades = [];
 
+    // Who placed each venue order, kept after the order itself is pruned or left unloaded (terminal at start-up): a
+    // late trade must still be booked to its order and strategy (the kill test caught one booked to "venue:…").
+    private readonly Dictionary<VenueOrderId, (ClientOrderId Id, StrategyId Strategy)> _owners = [];
+
     public IReadOnlyCollection<Order> All => _byId.Values;
 
     public IEnumerable<Order> Live => _byId.Values.Where(o => OrderTransitions.IsLive(o.Status) || o.Status == OrderStatus.Journaled);
@@ -26,10 +30,22 @@ public sealed class OrderStore
         if (order.VenueId is { } venueId)
         {
             _byVenueId[venueId] = order;
+            _owners[venueId] = (order.Id, order.Strategy);
         }
     }
 
-    public void IndexVenueId(Order order) => _byVenueId[order.VenueId ?? throw new InvalidOperationException($"Order {order.Id} has no venue id.")] = order;
+    public void IndexVenueId(Order order)
+    {
+        var venueId = order.VenueId ?? throw new InvalidOperationException($"Order {order.Id} has no venue id.");
+        _byVenueId[venueId] = order;
+        _owners[venueId] = (order.Id, order.Strategy);
+    }
+
+    /// <summary>Remembers who placed a venue order that is not kept in memory (a terminal order of the journal).</summary>
+    public void RememberOwner(VenueOrderId venueId, ClientOrderId id, StrategyId strategy) => _owners.TryAdd(venueId, (id, strategy));
+
+    /// <summary>Our id and strategy of a venue order, even once the order is pruned; null for an order we never placed.</summary>
+    public (ClientOrderId Id, StrategyId Strategy)? Owner(VenueOrderId venueId) => _owners.TryGetValue(venueId, out var owner) ? owner : null;
 
     public Order? Find(ClientOrderId id) => _byId.GetValueOrDefault(id);
 

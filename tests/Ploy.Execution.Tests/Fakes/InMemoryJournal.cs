@@ -10,6 +10,7 @@ internal sealed class InMemoryJournal : IJournal
     private readonly Dictionary<ClientOrderId, JournaledOrder> _orders = [];
     private readonly List<Fill> _fills = [];
     private readonly Dictionary<DateOnly, DailyRiskState> _daily = [];
+    private int _fillsInPortfolio; // as the real journals: the snapshot holds every fill journaled before it
 
     public bool FailWrites { get; set; }
 
@@ -67,6 +68,7 @@ internal sealed class InMemoryJournal : IJournal
     {
         Write();
         Portfolio = snapshot;
+        _fillsInPortfolio = _fills.Count;
         return Task.CompletedTask;
     }
 
@@ -88,7 +90,10 @@ internal sealed class InMemoryJournal : IJournal
         Task.FromResult(_daily.GetValueOrDefault(day));
 
     public Task<JournalSnapshot> LoadAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(new JournalSnapshot([.. _orders.Values], [.. _fills], Portfolio, KillSwitch));
+        Task.FromResult(new JournalSnapshot([.. _orders.Values], [.. _fills], Portfolio, KillSwitch)
+        {
+            FillsAfterPortfolio = Portfolio is null ? [.. _fills] : [.. _fills.Skip(_fillsInPortfolio)],
+        });
 
     private void Write()
     {
