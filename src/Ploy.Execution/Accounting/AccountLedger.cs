@@ -45,10 +45,29 @@ public sealed class AccountLedger
     {
         var before = Wallet.RealizedPnl;
         Wallet.Apply(fill);
-        For(strategy).Apply(fill);
+        ApplyAttributed(For(strategy), fill);
         var realized = Wallet.RealizedPnl - before;
         DailyRealizedPnl += realized;
         return realized;
+    }
+
+    /// <summary>
+    /// A strategy's books take the fill — except shares it sells that its books do not hold: attribution is dropped
+    /// when the venue's ledger is adopted at start-up, and a sell order resting from before the restart can fill
+    /// afterwards. The wallet (the venue's truth) has taken the whole sale; the strategy takes what it holds, and the
+    /// rest stays unattributed rather than stopping the engine (the kill test crashed here).
+    /// </summary>
+    private static void ApplyAttributed(Portfolio books, Fill fill)
+    {
+        var held = books.SharesOf(fill.Token);
+        if (fill.Side != Side.Sell || held >= fill.Quantity.Shares)
+        {
+            books.Apply(fill);
+        }
+        else if (held > 0m)
+        {
+            books.Apply(fill with { Quantity = Size.Of(held), Fee = fill.Fee * held / fill.Quantity.Shares });
+        }
     }
 
     /// <summary>Redeems a resolved market everywhere; returns the realised PnL it added to the wallet.</summary>
