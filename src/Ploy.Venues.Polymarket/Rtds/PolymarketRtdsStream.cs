@@ -83,7 +83,7 @@ public sealed class PolymarketRtdsStream : IAsyncDisposable
 
     private async Task RunAsync(CancellationToken stopping)
     {
-        var delay = _options.ReconnectMinDelay;
+        var backoff = new ReconnectBackoff(_options.ReconnectMinDelay, _options.ReconnectMaxDelay);
         while (!stopping.IsCancellationRequested)
         {
             var reason = "closed by the server";
@@ -96,7 +96,7 @@ public sealed class PolymarketRtdsStream : IAsyncDisposable
                 _connection = connection;
                 Connects++;
                 Log.RtdsConnected(_logger, _options.Address, _options.Topic);
-                delay = _options.ReconnectMinDelay;
+                backoff.Reset();
                 using var keepalive = CancellationTokenSource.CreateLinkedTokenSource(stopping);
                 var pinger = KeepAliveAsync(connection, keepalive.Token);
                 try
@@ -129,7 +129,7 @@ public sealed class PolymarketRtdsStream : IAsyncDisposable
                 break;
             }
 
-            var jittered = TimeSpan.FromTicks((long)(delay.Ticks * (0.8 + (Random.Shared.NextDouble() * 0.4))));
+            var jittered = backoff.Next();
             Log.RtdsLost(_logger, reason, (long)jittered.TotalMilliseconds);
             try
             {
@@ -139,8 +139,6 @@ public sealed class PolymarketRtdsStream : IAsyncDisposable
             {
                 break;
             }
-
-            delay = TimeSpan.FromTicks(Math.Min(_options.ReconnectMaxDelay.Ticks, delay.Ticks * 2));
         }
     }
 

@@ -305,7 +305,7 @@ public sealed class PolymarketMarketStream : IAsyncDisposable
 
         private async Task RunAsync(CancellationToken stopping)
         {
-            var delay = Options.ReconnectMinDelay;
+            var backoff = new ReconnectBackoff(Options.ReconnectMinDelay, Options.ReconnectMaxDelay);
             var uri = new Uri(Options.BaseAddress, "ws/market");
             while (!stopping.IsCancellationRequested)
             {
@@ -330,7 +330,7 @@ public sealed class PolymarketMarketStream : IAsyncDisposable
                     Connects++;
                     await connection.SendTextAsync(Message(null, assets, Options.CustomFeatures), stopping);
                     Log.StreamConnected(_stream._logger, "market", uri, _index, assets.Count);
-                    delay = Options.ReconnectMinDelay;
+                    backoff.Reset();
                     using var keepalive = CancellationTokenSource.CreateLinkedTokenSource(stopping);
                     var pinger = KeepAliveAsync(connection, keepalive.Token);
                     try
@@ -366,7 +366,7 @@ public sealed class PolymarketMarketStream : IAsyncDisposable
 
                 MarkAllUntrusted("connection lost: " + reason);
                 Diagnostics.PolymarketDiagnostics.WebSocketReconnecting("market");
-                var jittered = TimeSpan.FromTicks((long)(delay.Ticks * (0.8 + (Random.Shared.NextDouble() * 0.4))));
+                var jittered = backoff.Next();
                 Log.StreamLost(_stream._logger, "market", _index, reason, (long)jittered.TotalMilliseconds);
                 try
                 {
@@ -376,8 +376,6 @@ public sealed class PolymarketMarketStream : IAsyncDisposable
                 {
                     break;
                 }
-
-                delay = TimeSpan.FromTicks(Math.Min(Options.ReconnectMaxDelay.Ticks, delay.Ticks * 2));
             }
         }
 

@@ -132,7 +132,7 @@ public sealed class PolymarketUserStream : IAsyncDisposable
 
     private async Task RunAsync(CancellationToken stopping)
     {
-        var delay = _options.ReconnectMinDelay;
+        var backoff = new ReconnectBackoff(_options.ReconnectMinDelay, _options.ReconnectMaxDelay);
         var uri = new Uri(_options.BaseAddress, "ws/user");
         while (!stopping.IsCancellationRequested)
         {
@@ -146,7 +146,7 @@ public sealed class PolymarketUserStream : IAsyncDisposable
                 _connection = connection;
                 Connects++;
                 Log.StreamConnected(_logger, "user", uri, 0, 0);
-                delay = _options.ReconnectMinDelay;
+                backoff.Reset();
                 if (Connects > 1 && _onReconnected is not null)
                 {
                     await _onReconnected(stopping);
@@ -210,7 +210,7 @@ public sealed class PolymarketUserStream : IAsyncDisposable
             }
 
             Diagnostics.PolymarketDiagnostics.WebSocketReconnecting("user");
-            var jittered = TimeSpan.FromTicks((long)(delay.Ticks * (0.8 + (Random.Shared.NextDouble() * 0.4))));
+            var jittered = backoff.Next();
             Log.StreamLost(_logger, "user", 0, reason, (long)jittered.TotalMilliseconds);
             try
             {
@@ -220,8 +220,6 @@ public sealed class PolymarketUserStream : IAsyncDisposable
             {
                 break;
             }
-
-            delay = TimeSpan.FromTicks(Math.Min(_options.ReconnectMaxDelay.Ticks, delay.Ticks * 2));
         }
     }
 
