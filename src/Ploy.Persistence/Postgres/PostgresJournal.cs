@@ -266,11 +266,9 @@ public sealed class PostgresJournal : IJournalStore, IDisposable
                 var fills = await ReadFillsAsync(connection, transaction, cancellationToken);
                 var portfolio = await ReadPortfolioAsync(connection, transaction, cancellationToken);
                 var killSwitch = await ReadKillSwitchAsync(connection, transaction, cancellationToken);
-                var after = portfolio is null ? null : await ReadFillsAfterPortfolioAsync(connection, transaction, cancellationToken);
-                return new JournalSnapshot(orders, fills, portfolio, killSwitch)
-                {
-                    FillsAfterPortfolio = portfolio is null ? fills : after is null ? null : [.. fills.Where(f => after.Contains((f.Trade.Value, f.Order.Value)))],
-                };
+                await using var afterCommand = Command(connection, transaction, FillsAfterPortfolio.Sql);
+                var after = await FillsAfterPortfolio.SelectAsync(afterCommand, portfolio is not null, fills, cancellationToken);
+                return new JournalSnapshot(orders, fills, portfolio, killSwitch) { FillsAfterPortfolio = after };
             },
             cancellationToken);
 
@@ -400,31 +398,6 @@ public sealed class PostgresJournal : IJournalStore, IDisposable
         }
 
         return fills;
-    }
-
-    /// <summary>The (trade, order) keys of fills journaled after the portfolio snapshot; null when the snapshot predates fill numbers.</summary>
-    private static async Task<HashSet<(string, string)>?> ReadFillsAfterPortfolioAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var command = Command(connection, transaction,
-            "SELECT f.trade_id, f.client_order_id, p.fills_through FROM portfolio_snapshot p " +
-            "LEFT JOIN fills f ON coalesce(f.seq, 0) > p.fills_through WHERE p.id = 1");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var keys = new HashSet<(string, string)>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            if (reader.IsDBNull(2))
-            {
-                return null;
-            }
-
-            if (!reader.IsDBNull(0))
-            {
-                keys.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
-
-        return keys;
     }
 
     private static async Task<PortfolioSnapshot?> ReadPortfolioAsync(
