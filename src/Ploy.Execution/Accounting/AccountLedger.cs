@@ -40,35 +40,56 @@ public sealed class AccountLedger
         return portfolio;
     }
 
+    /// <summary>
+    /// The books of what no strategy can claim: the venue's balances when they are adopted, and wallet-only fills (of
+    /// orders we have no record of). Snapshotted like a strategy, so what the wallet holds always adds up.
+    /// </summary>
+    public static readonly StrategyId Unattributed = new("unattributed");
+
     /// <summary>Applies a fill; returns the realised PnL it added.</summary>
     public decimal Apply(StrategyId strategy, Fill fill)
     {
         var before = Wallet.RealizedPnl;
         Wallet.Apply(fill);
-        ApplyAttributed(For(strategy), fill);
+        ApplyAttributed(strategy, fill);
         var realized = Wallet.RealizedPnl - before;
         DailyRealizedPnl += realized;
         return realized;
     }
 
     /// <summary>
-    /// A strategy's books take the fill — except shares it sells that its books do not hold: attribution is dropped
-    /// when the venue's ledger is adopted at start-up, and a sell order resting from before the restart can fill
-    /// afterwards. The wallet (the venue's truth) has taken the whole sale; the strategy takes what it holds, and the
-    /// rest stays unattributed rather than stopping the engine (the kill test crashed here).
+    /// A strategy's books take the fill — except shares it sells that its books do not hold: after the venue's ledger
+    /// was adopted the shares sit in <see cref="Unattributed"/>, and a sell order resting from before the restart can
+    /// fill afterwards. The wallet (the venue's truth) has taken the whole sale; the strategy takes what it holds and
+    /// the unattributed books the rest, so the strategies' books keep adding up to the wallet (the kill test crashed
+    /// here, then re-adopted on every restart).
     /// </summary>
-    private static void ApplyAttributed(Portfolio books, Fill fill)
+    private void ApplyAttributed(StrategyId strategy, Fill fill)
     {
+        var books = For(strategy);
         var held = books.SharesOf(fill.Token);
         if (fill.Side != Side.Sell || held >= fill.Quantity.Shares)
         {
             books.Apply(fill);
+            return;
         }
-        else if (held > 0m)
+
+        var rest = fill.Quantity.Shares - held;
+        if (held > 0m)
         {
-            books.Apply(fill with { Quantity = Size.Of(held), Fee = fill.Fee * held / fill.Quantity.Shares });
+            books.Apply(Part(fill, held));
+        }
+
+        var unattributed = For(Unattributed);
+        var fromUnattributed = Math.Min(rest, unattributed.SharesOf(fill.Token));
+        if (fromUnattributed > 0m && strategy != Unattributed)
+        {
+            unattributed.Apply(Part(fill, fromUnattributed));
         }
     }
+
+    private static Fill Part(Fill fill, decimal shares) =>
+        fill with { Quantity = Size.Of(shares), Fee = fill.Fee * shares / fill.Quantity.Shares };
 
     /// <summary>Redeems a resolved market everywhere; returns the realised PnL it added to the wallet.</summary>
     public decimal Settle(BinaryMarket market, Outcome winner)
@@ -134,10 +155,15 @@ public sealed class AccountLedger
             kv.Value.Shares == 0m ? 0m : kv.Value.Cost / kv.Value.Shares, kv.Value.Realized, kv.Value.Fees)));
     }
 
-    /// <summary>Adopts the venue's balances as truth, dropping attribution (used when our snapshot disagrees).</summary>
+    /// <summary>
+    /// Adopts the venue's balances as truth (used when our snapshot disagrees): attribution is dropped and the shares go
+    /// to <see cref="Unattributed"/>'s books, so the next snapshot holds them and the next restart agrees with the venue.
+    /// </summary>
     public void AdoptVenue(decimal cash, IReadOnlyDictionary<TokenId, decimal> tokens)
     {
         _byStrategy.Clear();
-        Wallet.Restore(cash, tokens.Where(t => t.Value != 0m).Select(t => Position.Restore(t.Key, t.Value, 0m, 0m, 0m)));
+        var held = tokens.Where(t => t.Value != 0m).ToList();
+        Wallet.Restore(cash, held.Select(t => Position.Restore(t.Key, t.Value, 0m, 0m, 0m)));
+        For(Unattributed).Restore(0m, held.Select(t => Position.Restore(t.Key, t.Value, 0m, 0m, 0m)).ToList());
     }
 }

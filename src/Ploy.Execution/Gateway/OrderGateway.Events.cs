@@ -3,12 +3,14 @@ using Ploy.Core.Primitives;
 using Ploy.Core.Venues;
 using Ploy.Execution.Diagnostics;
 
+using Ploy.Execution.Accounting;
+
 namespace Ploy.Execution.Gateway;
 
 public sealed partial class OrderGateway
 {
     /// <summary>Strategy that wallet-only fills (of orders we have no record of) are booked under.</summary>
-    public static readonly StrategyId Unattributed = new("unattributed");
+    public static readonly StrategyId Unattributed = AccountLedger.Unattributed;
 
     public Task ResolveUnknownAsync(CancellationToken cancellationToken) =>
         EnqueueAsync(ResolveUnknownCoreAsync, cancellationToken);

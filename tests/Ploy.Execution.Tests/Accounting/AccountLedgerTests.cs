@@ -21,6 +21,21 @@ public sealed class AccountLedgerTests
 
         Assert.Equal(4m, ledger.Wallet.SharesOf(Yes));
         Assert.Equal(0m, ledger.For(Maker).SharesOf(Yes));
+        Assert.Equal(4m, ledger.For(AccountLedger.Unattributed).SharesOf(Yes)); // the adopted 10, less the 6 sold beyond the strategy's 2
+    }
+
+    [Fact]
+    public void AdoptedBalances_SurviveASnapshotAndRestore()
+    {
+        // An adoption whose shares were not snapshotted made every later restart disagree with the venue and adopt again.
+        var ledger = new AccountLedger(0m, DateOnly.FromDateTime(At.UtcDateTime));
+        ledger.AdoptVenue(100m, new Dictionary<TokenId, decimal> { [Yes] = 10m });
+        var restored = new AccountLedger(0m, DateOnly.FromDateTime(At.UtcDateTime));
+
+        restored.Restore(ledger.Snapshot(At));
+
+        Assert.Equal(100m, restored.Wallet.Cash);
+        Assert.Equal(10m, restored.Wallet.SharesOf(Yes));
     }
 
     [Fact]
