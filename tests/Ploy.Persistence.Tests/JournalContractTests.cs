@@ -259,17 +259,18 @@ public abstract class JournalContractTests : IAsyncLifetime
     public async Task LoadAsync_FillsAfterPortfolio_AreExactlyThoseJournaledAfterTheSnapshot_WhateverTheirTimes()
     {
         // The venue's trade times come from another clock in whole seconds: a fill journaled after the snapshot can
-        // carry an earlier time, and one before it a later time. Only the journal's order may decide (kill test).
+        // carry an earlier time, one before it a later time, and two after it the wrong order (a sell before the buy it
+        // sells). Only the journal's order may decide which fills and in what order (kill test).
         var journal = await OpenAsync();
         await journal.RecordFillAsync(NewFill("before-late-time", "c-1") with { Time = Start.AddMinutes(5) }, CancellationToken.None);
         await journal.SavePortfolioAsync(new PortfolioSnapshot(1000m, [Position("mm", "tok-a", 10m)], Start.AddMinutes(1)), CancellationToken.None);
-        await journal.RecordFillAsync(NewFill("after-early-time", "c-1") with { Time = Start }, CancellationToken.None);
-        await journal.RecordFillAsync(NewFill("after", "c-2") with { Time = Start.AddMinutes(2) }, CancellationToken.None);
+        await journal.RecordFillAsync(NewFill("after-1", "c-1") with { Time = Start.AddMinutes(2) }, CancellationToken.None);
+        await journal.RecordFillAsync(NewFill("after-2", "c-2") with { Time = Start }, CancellationToken.None);
 
         var snapshot = await journal.LoadAsync(CancellationToken.None);
 
         Assert.Equal(3, snapshot.Fills.Count);
-        Assert.Equal(["after", "after-early-time"], snapshot.FillsAfterPortfolio!.Select(f => f.Trade.Value).Order());
+        Assert.Equal(["after-1", "after-2"], snapshot.FillsAfterPortfolio!.Select(f => f.Trade.Value)); // journal order
 
         await journal.SavePortfolioAsync(new PortfolioSnapshot(990m, [], Start.AddMinutes(3)), CancellationToken.None);
         Assert.Empty((await journal.LoadAsync(CancellationToken.None)).FillsAfterPortfolio!);
