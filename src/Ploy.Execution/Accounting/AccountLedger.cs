@@ -58,11 +58,12 @@ public sealed class AccountLedger
     }
 
     /// <summary>
-    /// A strategy's books take the fill — except shares it sells that its books do not hold: after the venue's ledger
-    /// was adopted the shares sit in <see cref="Unattributed"/>, and a sell order resting from before the restart can
-    /// fill afterwards. The wallet (the venue's truth) has taken the whole sale; the strategy takes what it holds and
-    /// the unattributed books the rest, so the strategies' books keep adding up to the wallet (the kill test crashed
-    /// here, then re-adopted on every restart).
+    /// A strategy's books take the fill — except shares it sells that its books do not hold. The venue checks the
+    /// wallet, not a strategy: a strategy can sell shares another one bought, a sell resting from before a restart can
+    /// fill after the venue's ledger was adopted (shares in <see cref="Unattributed"/>). The wallet (the venue's truth)
+    /// has taken the whole sale; the seller's books take what they hold and the rest comes out of the unattributed
+    /// books, then the other strategies' — so the strategies' books always add up to the wallet (the kill test found
+    /// a crash here, then restarts that disagreed with the venue because they did not).
     /// </summary>
     private void ApplyAttributed(StrategyId strategy, Fill fill)
     {
@@ -74,17 +75,31 @@ public sealed class AccountLedger
             return;
         }
 
-        var rest = fill.Quantity.Shares - held;
         if (held > 0m)
         {
             books.Apply(Part(fill, held));
         }
 
-        var unattributed = For(Unattributed);
-        var fromUnattributed = Math.Min(rest, unattributed.SharesOf(fill.Token));
-        if (fromUnattributed > 0m && strategy != Unattributed)
+        var rest = fill.Quantity.Shares - held;
+        var donors = _byStrategy
+            .Where(p => p.Key != strategy)
+            .OrderBy(p => p.Key == Unattributed ? 0 : 1)
+            .ThenBy(p => p.Key.Value, StringComparer.Ordinal)
+            .Select(p => p.Value)
+            .ToList();
+        foreach (var donor in donors)
         {
-            unattributed.Apply(Part(fill, fromUnattributed));
+            var taken = Math.Min(rest, donor.SharesOf(fill.Token));
+            if (taken > 0m)
+            {
+                donor.Apply(Part(fill, taken));
+                rest -= taken;
+            }
+
+            if (rest == 0m)
+            {
+                break;
+            }
         }
     }
 

@@ -25,6 +25,23 @@ public sealed class AccountLedgerTests
     }
 
     [Fact]
+    public void SellOfSharesAnotherStrategyBought_BooksAddUpToTheWallet_AcrossARestore()
+    {
+        var momentum = new StrategyId("momentum");
+        var ledger = new AccountLedger(100m, DateOnly.FromDateTime(At.UtcDateTime));
+        ledger.Apply(momentum, Fill("t1", Side.Buy, 10m));
+        ledger.Apply(Maker, Fill("t2", Side.Buy, 1m));
+
+        ledger.Apply(Maker, Fill("t3", Side.Sell, 5m)); // the venue only checks the wallet: 11 held
+
+        Assert.Equal(6m, ledger.Wallet.SharesOf(Yes));
+        Assert.Equal((0m, 6m), (ledger.For(Maker).SharesOf(Yes), ledger.For(momentum).SharesOf(Yes)));
+        var restored = new AccountLedger(0m, DateOnly.FromDateTime(At.UtcDateTime));
+        restored.Restore(ledger.Snapshot(At));
+        Assert.Equal(6m, restored.Wallet.SharesOf(Yes));
+    }
+
+    [Fact]
     public void AdoptedBalances_SurviveASnapshotAndRestore()
     {
         // An adoption whose shares were not snapshotted made every later restart disagree with the venue and adopt again.
