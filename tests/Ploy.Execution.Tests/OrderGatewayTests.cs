@@ -254,6 +254,36 @@ public sealed class OrderGatewayTests
     }
 
     [Fact]
+    public async Task FillWhileTheJournalIsDown_IsAppliedNow_JournaledBeforeTheNextSnapshot_AndCountedOnceAfterARestart()
+    {
+        var journal = new InMemoryJournal();
+        var venue = new ScriptedVenue();
+        var yes = new TokenId("yes");
+        PreparedOrder? placed = null;
+        await using (var before = new GatewayHarness(journal, venue))
+        {
+            venue.OnSubmit = p => placed = p;
+            await before.SubmitAsync(before.Buy(price: 0.50m, size: 10m));
+            journal.FailWrites = true; // disk full
+            venue.Trade(placed!, Size.Of(4m));
+            await before.PumpAsync();
+            Assert.Equal(4m, before.Ledger.Wallet.SharesOf(yes)); // the venue says it happened
+            Assert.Empty(journal.Fills);
+
+            journal.FailWrites = false;
+            await before.Gateway.CheckpointAsync(CancellationToken.None);
+            Assert.Single(journal.Fills); // written before the snapshot that holds it
+        }
+
+        venue.Cash -= 2m;
+        venue.Tokens[yes] = 4m;
+        await using var after = new GatewayHarness(journal, venue);
+
+        Assert.Empty(after.StartReport!.Discrepancies);
+        Assert.Equal(4m, after.Ledger.Wallet.SharesOf(yes));
+    }
+
+    [Fact]
     public async Task LateFill_OfAnOrderTerminalAtStartUp_IsBookedToItsOrderAndStrategy()
     {
         var journal = new InMemoryJournal();

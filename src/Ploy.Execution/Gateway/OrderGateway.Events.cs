@@ -71,10 +71,18 @@ public sealed partial class OrderGateway
         await EnforceDailyLossAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Journals a fill; false when the journal already had it. A fill the journal cannot take now is still applied (the
+    /// venue says it happened, and risk needs the true wallet) and is written before the journal's next write.
+    /// </summary>
     private async Task<bool> TryJournalFillAsync(Fill fill, CancellationToken cancellationToken)
     {
         var inserted = true;
-        await TryJournalAsync(async j => inserted = await j.RecordFillAsync(fill, cancellationToken));
+        if (!await TryJournalAsync(async j => inserted = await j.RecordFillAsync(fill, cancellationToken)))
+        {
+            _unjournaledFills.Add(fill);
+        }
+
         return inserted;
     }
 

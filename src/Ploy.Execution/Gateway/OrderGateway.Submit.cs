@@ -162,6 +162,14 @@ public sealed partial class OrderGateway
     {
         try
         {
+            // Fills applied while the journal was down go first: a portfolio snapshot written before them would hold
+            // them without its fill number covering them, and a restart would apply them twice.
+            while (_unjournaledFills.Count > 0)
+            {
+                await _journal.RecordFillAsync(_unjournaledFills[0], CancellationToken.None);
+                _unjournaledFills.RemoveAt(0);
+            }
+
             await write(_journal);
             JournalHealthy = true;
             return true;

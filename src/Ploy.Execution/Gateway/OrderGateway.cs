@@ -34,6 +34,9 @@ public sealed partial class OrderGateway
     private readonly GatewayOptions _options;
     private readonly OrderRateWindow _orderRate = new(TimeSpan.FromMinutes(1));
 
+    /// <summary>Fills applied while the journal refused writes, oldest first; written before the journal's next write.</summary>
+    private readonly List<Fill> _unjournaledFills = [];
+
     public OrderGateway(
         IVenue venue,
         IJournal journal,
