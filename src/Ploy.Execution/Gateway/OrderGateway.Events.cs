@@ -1,9 +1,8 @@
 using Ploy.Core.Orders;
 using Ploy.Core.Primitives;
 using Ploy.Core.Venues;
-using Ploy.Execution.Diagnostics;
-
 using Ploy.Execution.Accounting;
+using Ploy.Execution.Diagnostics;
 
 namespace Ploy.Execution.Gateway;
 
