@@ -26,6 +26,8 @@ public class SigningBenchmarks : IDisposable
     private PolymarketSigner _managed = null!;
     private PolymarketOrderBuilder _builder = null!;
     private PolymarketL2Signer _l2 = null!;
+    private PolymarketL2Signer _l2DotNet = null!;
+    private byte[] _cancelBody = null!;
     private PolymarketOrder _order = null!;
     private byte[] _body = null!;
     private ulong _salt = 479369151593;
@@ -37,6 +39,8 @@ public class SigningBenchmarks : IDisposable
         _managed = new PolymarketSigner(PolymarketPrivateKey.Parse(TestKey), PolymarketSigningBackend.Managed);
         _builder = new PolymarketOrderBuilder(_native, PolymarketContracts.Polygon);
         _l2 = new PolymarketL2Signer(_credentials, _native.Address);
+        _l2DotNet = new PolymarketL2Signer(_credentials, _native.Address, PolymarketSigningBackend.Managed);
+        _cancelBody = PolymarketRequestBodies.CancelOrder(_orderId);
         _order = _builder.BuildLimit(_limit, _salt, 1780000000123).Order;
         _body = PolymarketRequestBodies.Order(_builder.BuildLimit(_limit, _salt, 1780000000123), _credentials.Key, OrderType.Gtc);
     }
@@ -75,6 +79,22 @@ public class SigningBenchmarks : IDisposable
         return _l2.Sign(1780000700, "POST", "/order", _body, signature);
     }
 
+    /// <summary>The same through .NET's IncrementalHash (the fallback where libcrypto cannot be loaded).</summary>
+    [Benchmark]
+    public int L2HmacDotNet()
+    {
+        Span<char> signature = stackalloc char[PolymarketL2Signer.SignatureLength];
+        return _l2DotNet.Sign(1780000700, "POST", "/order", _body, signature);
+    }
+
+    /// <summary>The HMAC of a cancel (DELETE /order with its 82-byte body).</summary>
+    [Benchmark]
+    public int L2HmacCancel()
+    {
+        Span<char> signature = stackalloc char[PolymarketL2Signer.SignatureLength];
+        return _l2.Sign(1780000700, "DELETE", "/order", _cancelBody, signature);
+    }
+
     /// <summary>The HMAC of a body-less GET (e.g. open orders).</summary>
     [Benchmark]
     public int L2HmacNoBody()
@@ -92,6 +112,7 @@ public class SigningBenchmarks : IDisposable
         _native?.Dispose();
         _managed?.Dispose();
         _l2?.Dispose();
+        _l2DotNet?.Dispose();
         GC.SuppressFinalize(this);
     }
 }

@@ -22,7 +22,7 @@ public static partial class PolymarketConformanceRunner
     /// <summary>Runs every vector found; returns 0 only when at least one ran and all passed.</summary>
     public static int Run(string vectorsDirectory, TextWriter output) => Run(vectorsDirectory, output, PolymarketSigner.DefaultBackend);
 
-    /// <summary>Same, signing with a chosen secp256k1 backend.</summary>
+    /// <summary>Same, signing (secp256k1 and the L2 HMAC) with a chosen backend.</summary>
     public static int Run(string vectorsDirectory, TextWriter output, PolymarketSigningBackend backend)
     {
         var state = new RunState(output, backend);
@@ -297,7 +297,7 @@ public static partial class PolymarketConformanceRunner
             return;
         }
 
-        using var l2 = new PolymarketL2Signer(credentials, signer.Address);
+        using var l2 = new PolymarketL2Signer(credentials, signer.Address, state.Backend);
         var headers = l2.CreateHeaders(timestamp, "POST", path, body);
         CheckHeaders(check, "post_request.headers", post.GetProperty("headers"), headers.AsPairs());
         state.SignedOrders[vector.GetProperty("id").GetString()!] = signed;
@@ -410,7 +410,7 @@ public static partial class PolymarketConformanceRunner
         var messageText = timestamp.ToString(CultureInfo.InvariantCulture) + method + path + (body ?? string.Empty);
         var credentials = new PolymarketApiCredentials("-", inputs.GetProperty("secret").GetString()!, "-");
         string signature;
-        using (var hmacOnly = new PolymarketL2Signer(credentials, "-"))
+        using (var hmacOnly = new PolymarketL2Signer(credentials, "-", state.Backend))
         {
             signature = hmacOnly.Sign(timestamp, method, path, bodyBytes);
         }
@@ -430,7 +430,7 @@ public static partial class PolymarketConformanceRunner
         using var signer = new PolymarketSigner(PolymarketPrivateKey.Parse(request.GetProperty("signer_private_key").GetString()!), state.Backend);
         var full = new PolymarketApiCredentials(request.GetProperty("api_key").GetString()!, inputs.GetProperty("secret").GetString()!,
             request.GetProperty("passphrase").GetString()!);
-        using var l2 = new PolymarketL2Signer(full, signer.Address);
+        using var l2 = new PolymarketL2Signer(full, signer.Address, state.Backend);
         var headers = l2.CreateHeaders(timestamp, method, path, bodyBytes);
         _ = check.Equal("request.path", request.GetProperty("path").GetString(), path)
             && check.Equal("request.body", OptionalString(request, "body") ?? string.Empty, body ?? string.Empty);

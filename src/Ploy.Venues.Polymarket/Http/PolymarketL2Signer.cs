@@ -1,14 +1,17 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Ploy.Venues.Polymarket.Signing;
 
 namespace Ploy.Venues.Polymarket.Http;
 
 /// <summary>
 /// L2 HMAC-SHA256 (protocol reference §3.2): over <c>timestamp + METHOD + path + body</c> (the path without the
 /// query string, the body as the exact bytes sent), keyed by the base64url-decoded secret, output base64url with
-/// padding kept. The secret is decoded once; signing allocates only the result string.
+/// padding kept. The secret is decoded once and keys one MAC context reused for every request (OpenSSL's HMAC called
+/// directly when libcrypto is there, else .NET's); signing allocates only the result string.
 /// </summary>
 public sealed class PolymarketL2Signer : IDisposable
 {
@@ -16,18 +19,29 @@ public sealed class PolymarketL2Signer : IDisposable
     public const int SignatureLength = 44;
 
     private readonly PolymarketApiCredentials _credentials;
-    private readonly IncrementalHash _hmac;
+    private readonly IHmacSha256 _hmac;
     private readonly Lock _hmacLock = new();
 
-    public PolymarketL2Signer(PolymarketApiCredentials credentials, string address)
+    /// <summary>Keys the signer; <paramref name="backend"/> Managed forces .NET's HMAC (null: the fastest available).</summary>
+    public PolymarketL2Signer(PolymarketApiCredentials credentials, string address, PolymarketSigningBackend? backend = null)
     {
         _credentials = credentials;
         Address = address;
         var key = DecodeSecret(credentials.Secret);
-        // One keyed HMAC reused for every request: the one-shot API rebuilds the OpenSSL MAC context each call.
-        _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
-        CryptographicOperations.ZeroMemory(key);
+        try
+        {
+            _hmac = (backend ?? PolymarketSigningBackend.Native) == PolymarketSigningBackend.Native
+                ? OpenSslHmacSha256.TryCreate(key) ?? (IHmacSha256)new IncrementalHmacSha256(key)
+                : new IncrementalHmacSha256(key);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
     }
+
+    /// <summary>Native when OpenSSL's HMAC is in use, Managed for .NET's.</summary>
+    public PolymarketSigningBackend Backend => _hmac.Backend;
 
     /// <summary>POLY_ADDRESS: the signing EOA, even for proxy, Safe and deposit-wallet orders.</summary>
     public string Address { get; }
@@ -53,27 +67,13 @@ public sealed class PolymarketL2Signer : IDisposable
             Span<byte> mac = stackalloc byte[32];
             lock (_hmacLock)
             {
-                _hmac.AppendData(prefix[..written]);
-                if (!body.IsEmpty)
-                {
-                    _hmac.AppendData(body);
-                }
-
-                _hmac.GetHashAndReset(mac);
+                _hmac.Compute(prefix[..written], body, mac);
             }
 
-            Convert.TryToBase64Chars(mac, destination, out var chars);
-            for (var i = 0; i < chars; i++)
-            {
-                destination[i] = destination[i] switch
-                {
-                    '+' => '-',
-                    '/' => '_',
-                    var c => c,
-                };
-            }
-
-            return chars;
+            // base64url as the client writes it: the URL alphabet with the padding kept.
+            Base64Url.EncodeToChars(mac, destination, out _, out var chars);
+            destination[chars] = '=';
+            return SignatureLength;
         }
         finally
         {
