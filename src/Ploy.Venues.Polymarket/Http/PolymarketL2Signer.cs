@@ -10,8 +10,8 @@ namespace Ploy.Venues.Polymarket.Http;
 /// <summary>
 /// L2 HMAC-SHA256 (protocol reference §3.2): over <c>timestamp + METHOD + path + body</c> (the path without the
 /// query string, the body as the exact bytes sent), keyed by the base64url-decoded secret, output base64url with
-/// padding kept. The secret is decoded once and keys one MAC context reused for every request (OpenSSL's HMAC called
-/// directly when libcrypto is there, else .NET's); signing allocates only the result string.
+/// padding kept. The secret is decoded once and keys one MAC context reused for every request (on OpenSSL's SHA-256 when
+/// libcrypto is there, else .NET's HMAC); signing allocates only the result string.
 /// </summary>
 public sealed class PolymarketL2Signer : IDisposable
 {
@@ -40,7 +40,7 @@ public sealed class PolymarketL2Signer : IDisposable
         }
     }
 
-    /// <summary>Native when OpenSSL's HMAC is in use, Managed for .NET's.</summary>
+    /// <summary>Native when the HMAC runs on OpenSSL's SHA-256 directly, Managed for .NET's HMAC.</summary>
     public PolymarketSigningBackend Backend => _hmac.Backend;
 
     /// <summary>POLY_ADDRESS: the signing EOA, even for proxy, Safe and deposit-wallet orders.</summary>

@@ -4,7 +4,7 @@ namespace Ploy.Venues.Polymarket.Signing;
 
 /// <summary>
 /// HMAC-SHA256 through .NET's <see cref="IncrementalHash"/>: the fallback where OpenSSL's libcrypto cannot be loaded
-/// (it is what .NET uses on Linux anyway, behind a wrapper that costs ~0.4 µs more per message).
+/// (on Linux it calls OpenSSL too, but re-initialises a MAC object for every message: ~0.4–0.7 µs more).
 /// </summary>
 internal sealed class IncrementalHmacSha256(ReadOnlySpan<byte> key) : IHmacSha256
 {
