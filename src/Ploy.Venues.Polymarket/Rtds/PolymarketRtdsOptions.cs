@@ -1,3 +1,5 @@
+using Ploy.Venues.Polymarket.WebSocket;
+
 namespace Ploy.Venues.Polymarket.Rtds;
 
 /// <summary>
@@ -26,6 +28,10 @@ public sealed record PolymarketRtdsOptions
     public TimeSpan ReconnectMaxDelay { get; init; } = TimeSpan.FromSeconds(60);
 
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The lifecycle settings of the RTDS connection.</summary>
+    internal ReconnectingSocketOptions Socket() =>
+        new(Address, ConnectTimeout, PingInterval, PongTimeout, ReconnectMinDelay, ReconnectMaxDelay) { ClosedByPeer = "closed by the server" };
 
     /// <summary>The RTDS socket beside a REST base (ploy venue serves it at /ws/live-data).</summary>
     public static Uri VenueAddress(Uri restBase)

@@ -1,4 +1,3 @@
-using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -16,42 +15,38 @@ namespace Ploy.Venues.Polymarket.Rtds;
 /// sends text PING, and reconnects with backoff and subscribes again. Prices are a reference for strategies, not
 /// trading state: a gap only delays decisions, so nothing is replayed after a reconnect.
 /// </summary>
-public sealed class PolymarketRtdsStream : IAsyncDisposable
+public sealed class PolymarketRtdsStream : IAsyncDisposable, IReconnectingSocketHandler
 {
     private readonly PolymarketRtdsOptions _options;
-    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Channel<ReferencePriceEvent> _events = Channel.CreateBounded<ReferencePriceEvent>(
         new BoundedChannelOptions(4096) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });
     private readonly CancellationTokenSource _stopping = new();
-    private PolymarketSocketConnection? _connection;
-    private Task _loop = Task.CompletedTask;
-    private long _lastActivity;
+    private readonly ReconnectingSocket _socket;
 
     public PolymarketRtdsStream(PolymarketRtdsOptions options, TimeProvider time, ILogger<PolymarketRtdsStream>? logger = null)
     {
         _options = options;
-        _time = time;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _socket = new ReconnectingSocket(options.Socket(), this, "rtds", 0, time, _logger);
     }
 
     /// <summary>Reference prices as they arrive; a slow reader loses the oldest (only the latest price matters).</summary>
     public ChannelReader<ReferencePriceEvent> Events => _events.Reader;
 
-    public int Connects { get; private set; }
+    public int Connects => _socket.Connects;
 
-    public bool IsConnected => _connection is { State: WebSocketState.Open };
+    public bool IsConnected => _socket.IsConnected;
 
-    public void Start() => _loop = Task.Run(() => RunAsync(_stopping.Token));
+    public void Start() => _socket.Start(_stopping.Token);
 
     /// <summary>Drops the connection (tests: the stream must reconnect).</summary>
-    public void DropConnection() => _connection?.Abort();
+    public void DropConnection() => _socket.Drop();
 
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        _connection?.Abort();
-        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _socket.StopAsync();
         _events.Writer.TryComplete();
         _stopping.Dispose();
     }
@@ -81,119 +76,35 @@ public sealed class PolymarketRtdsStream : IAsyncDisposable
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private async Task RunAsync(CancellationToken stopping)
+    Task IReconnectingSocketHandler.OnConnectedAsync(int connects, CancellationToken stopping)
     {
-        var backoff = new ReconnectBackoff(_options.ReconnectMinDelay, _options.ReconnectMaxDelay);
-        while (!stopping.IsCancellationRequested)
-        {
-            var reason = "closed by the server";
-            var connection = new PolymarketSocketConnection();
-            try
-            {
-                await connection.ConnectAsync(_options.Address, _options.ConnectTimeout, stopping);
-                await connection.SendTextAsync(SubscribeMessage(), stopping);
-                Interlocked.Exchange(ref _lastActivity, _time.GetTimestamp());
-                _connection = connection;
-                Connects++;
-                Log.RtdsConnected(_logger, _options.Address, _options.Topic);
-                backoff.Reset();
-                using var keepalive = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-                var pinger = KeepAliveAsync(connection, keepalive.Token);
-                try
-                {
-                    await ReceiveAsync(connection, stopping);
-                }
-                finally
-                {
-                    await keepalive.CancelAsync();
-                    await pinger.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                }
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or InvalidOperationException or ObjectDisposedException)
-            {
-                reason = ex.GetType().Name + ": " + ex.Message;
-            }
-            finally
-            {
-                _connection = null;
-                await connection.CloseAsync();
-                connection.Dispose();
-            }
-
-            if (stopping.IsCancellationRequested)
-            {
-                break;
-            }
-
-            var jittered = backoff.Next();
-            Log.RtdsLost(_logger, reason, (long)jittered.TotalMilliseconds);
-            try
-            {
-                await Task.Delay(jittered, _time, stopping);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
+        Log.RtdsConnected(_logger, _options.Address, _options.Topic);
+        return Task.CompletedTask;
     }
 
-    private async Task ReceiveAsync(PolymarketSocketConnection connection, CancellationToken stopping)
+    Task IReconnectingSocketHandler.OnFrameAsync(PolymarketSocketConnection connection, ReadOnlyMemory<byte> frame, CancellationToken stopping)
     {
-        while (true)
+        var trimmed = frame.Span.Trim(" \r\n\t"u8);
+        if (trimmed.IsEmpty || trimmed.SequenceEqual("PONG"u8) || trimmed[0] is not ((byte)'{' or (byte)'['))
         {
-            var frame = await connection.ReceiveAsync(stopping);
-            if (frame is not { } bytes)
-            {
-                return;
-            }
-
-            Interlocked.Exchange(ref _lastActivity, _time.GetTimestamp());
-            var trimmed = bytes.Span.Trim(" \r\n\t"u8);
-            if (trimmed.IsEmpty || trimmed.SequenceEqual("PONG"u8) || trimmed[0] is not ((byte)'{' or (byte)'['))
-            {
-                continue;
-            }
-
-            try
-            {
-                foreach (var price in PolymarketRtdsParser.Parse(bytes))
-                {
-                    _events.Writer.TryWrite(price);
-                }
-            }
-            catch (JsonException ex)
-            {
-                Log.FrameParseFailed(_logger, "rtds", ex.Message);
-            }
+            return Task.CompletedTask;
         }
-    }
 
-    private async Task KeepAliveAsync(PolymarketSocketConnection connection, CancellationToken cancellationToken)
-    {
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
+            foreach (var price in PolymarketRtdsParser.Parse(frame))
             {
-                await Task.Delay(_options.PingInterval, _time, cancellationToken);
-                var silent = _time.GetElapsedTime(Interlocked.Read(ref _lastActivity));
-                if (silent > _options.PongTimeout)
-                {
-                    Log.PongTimeout(_logger, "rtds", 0, silent.TotalSeconds);
-                    connection.Abort();
-                    return;
-                }
-
-                await connection.SendTextAsync("PING", cancellationToken);
+                _events.Writer.TryWrite(price);
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException or InvalidOperationException)
+        catch (JsonException ex)
         {
-            // The receive loop notices the end of the connection.
+            Log.FrameParseFailed(_logger, "rtds", ex.Message);
         }
+
+        return Task.CompletedTask;
     }
+
+    // Not counted in ploy_ws_reconnects_total, which counts the trading channels (market, user) only.
+    void IReconnectingSocketHandler.OnLost(string reason, TimeSpan wait) => Log.RtdsLost(_logger, reason, (long)wait.TotalMilliseconds);
 }

@@ -42,6 +42,10 @@ public sealed record PolymarketStreamOptions
     /// <summary>Ask for <c>best_bid_ask</c>, <c>new_market</c> and <c>market_resolved</c> too.</summary>
     public bool CustomFeatures { get; init; }
 
+    /// <summary>The lifecycle settings of one connection to <paramref name="address"/> (a channel below <see cref="BaseAddress"/>).</summary>
+    internal ReconnectingSocketOptions Socket(Uri address) =>
+        new(address, ConnectTimeout, PingInterval, PongTimeout, ReconnectMinDelay, ReconnectMaxDelay);
+
     public static Uri SocketBase(Uri restBase)
     {
         var builder = new UriBuilder(restBase) { Scheme = restBase.Scheme == Uri.UriSchemeHttps ? "wss" : "ws" };

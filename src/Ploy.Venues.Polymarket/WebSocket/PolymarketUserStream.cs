@@ -1,4 +1,3 @@
-using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -15,18 +14,16 @@ namespace Ploy.Venues.Polymarket.WebSocket;
 /// <see cref="VenueFillEvent"/>s, authenticated with the API credentials in the subscribe message. Keeps alive with text
 /// PING, reconnects with backoff and calls <c>onReconnected</c> so the owner can backfill what was missed over REST.
 /// </summary>
-public sealed class PolymarketUserStream : IAsyncDisposable
+public sealed class PolymarketUserStream : IAsyncDisposable, IReconnectingSocketHandler
 {
-    private readonly PolymarketStreamOptions _options;
     private readonly PolymarketApiCredentials _credentials;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Action<VenueEvent> _sink;
     private readonly Func<CancellationToken, Task>? _onReconnected;
     private readonly CancellationTokenSource _stopping = new();
-    private PolymarketSocketConnection? _connection;
-    private Task _loop = Task.CompletedTask;
-    private long _lastActivity;
+    private readonly Uri _address;
+    private readonly ReconnectingSocket _socket;
 
     /// <param name="options">Socket base and keepalive.</param>
     /// <param name="credentials">API key, secret and passphrase (sent in the subscribe message, as the venue requires; never logged).</param>
@@ -37,28 +34,28 @@ public sealed class PolymarketUserStream : IAsyncDisposable
     public PolymarketUserStream(PolymarketStreamOptions options, PolymarketApiCredentials credentials, TimeProvider time, Action<VenueEvent> sink,
         Func<CancellationToken, Task>? onReconnected = null, ILogger<PolymarketUserStream>? logger = null)
     {
-        _options = options;
         _credentials = credentials;
         _time = time;
         _sink = sink;
         _onReconnected = onReconnected;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _address = new Uri(options.BaseAddress, "ws/user");
+        _socket = new ReconnectingSocket(options.Socket(_address), this, "user", 0, time, _logger);
     }
 
-    public int Connects { get; private set; }
+    public int Connects => _socket.Connects;
 
-    public bool IsConnected => _connection is { State: WebSocketState.Open };
+    public bool IsConnected => _socket.IsConnected;
 
-    public void Start() => _loop = Task.Run(() => RunAsync(_stopping.Token));
+    public void Start() => _socket.Start(_stopping.Token);
 
     /// <summary>Drops the connection as a network failure would (tests, operators).</summary>
-    public void DropConnection() => _connection?.Abort();
+    public void DropConnection() => _socket.Drop();
 
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        _connection?.Abort();
-        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _socket.StopAsync();
         _stopping.Dispose();
     }
 
@@ -106,7 +103,7 @@ public sealed class PolymarketUserStream : IAsyncDisposable
         }
     }
 
-    private string SubscribeMessage()
+    string IReconnectingSocketHandler.SubscribeMessage()
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
@@ -130,120 +127,35 @@ public sealed class PolymarketUserStream : IAsyncDisposable
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private async Task RunAsync(CancellationToken stopping)
+    async Task IReconnectingSocketHandler.OnConnectedAsync(int connects, CancellationToken stopping)
     {
-        var backoff = new ReconnectBackoff(_options.ReconnectMinDelay, _options.ReconnectMaxDelay);
-        var uri = new Uri(_options.BaseAddress, "ws/user");
-        while (!stopping.IsCancellationRequested)
+        Log.StreamConnected(_logger, "user", _address, 0, 0);
+        if (connects > 1 && _onReconnected is not null)
         {
-            var reason = "closed by the venue";
-            var connection = new PolymarketSocketConnection();
-            try
-            {
-                await connection.ConnectAsync(uri, _options.ConnectTimeout, stopping);
-                await connection.SendTextAsync(SubscribeMessage(), stopping);
-                Interlocked.Exchange(ref _lastActivity, _time.GetTimestamp());
-                _connection = connection;
-                Connects++;
-                Log.StreamConnected(_logger, "user", uri, 0, 0);
-                backoff.Reset();
-                if (Connects > 1 && _onReconnected is not null)
-                {
-                    await _onReconnected(stopping);
-                }
-
-                using var keepalive = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-                var pinger = KeepAliveAsync(connection, keepalive.Token);
-                try
-                {
-                    while (true)
-                    {
-                        var frame = await connection.ReceiveAsync(stopping);
-                        if (frame is not { } bytes)
-                        {
-                            break;
-                        }
-
-                        Interlocked.Exchange(ref _lastActivity, _time.GetTimestamp());
-                        if (bytes.Span.SequenceEqual("PONG"u8) || bytes.IsEmpty)
-                        {
-                            continue;
-                        }
-
-                        try
-                        {
-                            foreach (var venueEvent in Parse(bytes.Span, _credentials.Key, _time))
-                            {
-                                _sink(venueEvent);
-                            }
-                        }
-                        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException)
-                        {
-                            Log.FrameParseFailed(_logger, "user", ex.Message);
-                        }
-                    }
-                }
-                finally
-                {
-                    await keepalive.CancelAsync();
-                    await pinger.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                }
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or InvalidOperationException or ObjectDisposedException)
-            {
-                reason = ex.GetType().Name + ": " + ex.Message;
-            }
-            finally
-            {
-                _connection = null;
-                await connection.CloseAsync();
-                connection.Dispose();
-            }
-
-            if (stopping.IsCancellationRequested)
-            {
-                break;
-            }
-
-            Diagnostics.PolymarketDiagnostics.WebSocketReconnecting("user");
-            var jittered = backoff.Next();
-            Log.StreamLost(_logger, "user", 0, reason, (long)jittered.TotalMilliseconds);
-            try
-            {
-                await Task.Delay(jittered, _time, stopping);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
+            await _onReconnected(stopping);
         }
     }
 
-    private async Task KeepAliveAsync(PolymarketSocketConnection connection, CancellationToken cancellationToken)
+    Task IReconnectingSocketHandler.OnFrameAsync(PolymarketSocketConnection connection, ReadOnlyMemory<byte> frame, CancellationToken stopping)
     {
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
+            foreach (var venueEvent in Parse(frame.Span, _credentials.Key, _time))
             {
-                await Task.Delay(_options.PingInterval, _time, cancellationToken);
-                var silent = _time.GetElapsedTime(Interlocked.Read(ref _lastActivity));
-                if (silent > _options.PongTimeout)
-                {
-                    Log.PongTimeout(_logger, "user", 0, silent.TotalSeconds);
-                    connection.Abort();
-                    return;
-                }
-
-                await connection.SendTextAsync("PING", cancellationToken);
+                _sink(venueEvent);
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException)
         {
-            // The receive loop notices the end of the connection.
+            Log.FrameParseFailed(_logger, "user", ex.Message);
         }
+
+        return Task.CompletedTask;
+    }
+
+    void IReconnectingSocketHandler.OnLost(string reason, TimeSpan wait)
+    {
+        Diagnostics.PolymarketDiagnostics.WebSocketReconnecting("user");
+        Log.StreamLost(_logger, "user", 0, reason, (long)wait.TotalMilliseconds);
     }
 }
