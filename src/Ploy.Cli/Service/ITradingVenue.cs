@@ -19,7 +19,10 @@ internal interface ITradingVenue : IAsyncDisposable
 
     ChannelReader<VenueEvent> VenueEvents { get; }
 
-    /// <summary>How often the trading loop ticks (engine timer, book age, published view).</summary>
+    /// <summary>
+    /// How often the trading loop ticks: brings the venue to the clock and runs the engine's timer. Market data and
+    /// account events that arrive between ticks are applied at once.
+    /// </summary>
     TimeSpan Step { get; }
 
     /// <summary>How long shutdown keeps applying the venue's news after the last cancel (streamed venues report late).</summary>

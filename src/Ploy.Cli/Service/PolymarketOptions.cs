@@ -48,6 +48,12 @@ public sealed class PolymarketOptions
     /// <summary>Re-request every book this often so a quiet, healthy book is not aged into "stale"; null = never.</summary>
     public TimeSpan? SnapshotRefreshInterval { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// How often the trading loop runs the strategies' timers (re-quotes, stale-order cancels, round closes). Market data
+    /// and fills do not wait for it: the loop hands them to the strategies as they arrive.
+    /// </summary>
+    public TimeSpan TimerInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>The EOA key (hex): L1 auth and order signing.</summary>
     public SecretString? PrivateKey { get; set; }
 
@@ -117,6 +123,11 @@ public sealed class PolymarketOptions
         if (SnapshotRefreshInterval is { } refresh && refresh <= TimeSpan.Zero)
         {
             problems.Add($"{Section}:{nameof(SnapshotRefreshInterval)} must be positive (or unset).");
+        }
+
+        if (TimerInterval < TimeSpan.FromMilliseconds(10) || TimerInterval > TimeSpan.FromHours(1))
+        {
+            problems.Add($"{Section}:{nameof(TimerInterval)} must lie between 00:00:00.01 and 01:00:00, was {TimerInterval:c}.");
         }
 
         if (mode == TradingMode.Live)

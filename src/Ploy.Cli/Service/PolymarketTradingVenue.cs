@@ -35,8 +35,8 @@ internal sealed class PolymarketTradingVenue(PolymarketOptions options, TimeProv
 
     public ChannelReader<VenueEvent> VenueEvents => (_venue ?? throw NotConnected()).Events;
 
-    /// <summary>The loop waits this long between ticks; market data and fills queue up meanwhile and are applied in order.</summary>
-    public TimeSpan Step => TimeSpan.FromMilliseconds(100);
+    /// <summary>The strategies' timer; market data and fills are applied as they arrive, between ticks.</summary>
+    public TimeSpan Step => options.TimerInterval;
 
     /// <summary>Fills and cancels arrive over the user channel after the REST answer: give the last ones time to land.</summary>
     public TimeSpan SettleTime => TimeSpan.FromSeconds(1);

@@ -7,16 +7,22 @@ namespace Ploy.Cli.Service;
 /// <summary>
 /// The trading loop of <c>ploy run</c>: starts the gateway's writer, reconciles with the venue before any strategy runs
 /// (invariant 4), starts the market data, then every step brings the venue to the wall clock (paper: the simulation
-/// advances; live: nothing to do), feeds its market data and account events to the engine, and runs the engine's
-/// timer. Only this loop touches the engine.
+/// advances; live: nothing to do) and runs the engine's timer; between steps it feeds market data and account events
+/// to the engine as they arrive. Only this loop touches the engine.
 /// On stop it shuts down gracefully: strategies first, then in-flight commands, resting orders, the journal.
 /// </summary>
 internal sealed class TradingDriver(TradingRuntime runtime, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<TradingDriver> logger) : IHostedService, IDisposable
 {
+    // With a long timer the view (readiness, book age, open orders) must still follow the books between ticks.
+    private static readonly TimeSpan ViewInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly Task<bool> Never = new TaskCompletionSource<bool>().Task;
+
     private readonly CancellationTokenSource _stop = new();
     private readonly CancellationTokenSource _stopWriter = new();
     private Task _writer = Task.CompletedTask;
     private Task _loop = Task.CompletedTask;
+    private long _ticks;
+    private long? _publishedAt;
 
     /// <summary>True when the loop failed (a bug): the process exits non-zero.</summary>
     public bool Faulted { get; private set; }
@@ -188,23 +194,85 @@ internal sealed class TradingDriver(TradingRuntime runtime, TimeProvider time, I
         await source.AfterReconcileAsync(stop);
         runtime.MarkReconciled();
 
-        long ticks = 0;
         using var timer = new PeriodicTimer(source.Step, time);
         do
         {
-            // Engine calls are never cancelled half-way: the stop token only ends the loop between ticks.
-            foreach (var strategy in runtime.Strategies)
-            {
-                engine.SetEnabled(strategy.Id, runtime.ShouldRun(strategy.Id.Value));
-            }
-
+            // Engine calls are never cancelled half-way: the stop token only ends the loop between them.
+            ApplySwitches(engine);
             source.Advance(time.GetUtcNow());
             await PumpAsync(engine);
             await engine.OnTimerAsync(CancellationToken.None);
             await PumpAsync(engine);
-            runtime.Publish(await ViewAsync(engine, ++ticks));
+            _ticks++;
+            await PublishAsync(engine, force: true);
         }
-        while (await timer.WaitForNextTickAsync(stop));
+        while (await BetweenTicksAsync(engine, timer, stop));
+    }
+
+    /// <summary>
+    /// Until the next tick, applies market data and account events the moment they arrive (a quote must not wait a whole
+    /// step to react to the book or to a fill). False once stopping.
+    /// </summary>
+    private async Task<bool> BetweenTicksAsync(TradingEngine engine, PeriodicTimer timer, CancellationToken stop)
+    {
+        var source = runtime.Source;
+        var tick = timer.WaitForNextTickAsync(stop).AsTask();
+        var watchMarketData = true;
+        var watchVenueEvents = true;
+        while (!tick.IsCompleted)
+        {
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            var marketData = watchMarketData ? source.MarketData.WaitToReadAsync(waiting.Token).AsTask() : Never;
+            var venueEvents = watchVenueEvents ? source.VenueEvents.WaitToReadAsync(waiting.Token).AsTask() : Never;
+            await Task.WhenAny(tick, marketData, venueEvents);
+            await waiting.CancelAsync();
+
+            // A completed (or failed) channel answers at once, every time: stop waiting on it; the ticks go on.
+            watchMarketData &= StillOpen(marketData);
+            watchVenueEvents &= StillOpen(venueEvents);
+            if (tick.IsCompleted)
+            {
+                break;
+            }
+
+            ApplySwitches(engine);
+            await PumpAsync(engine);
+            await PublishAsync(engine, force: false);
+        }
+
+        return await tick;
+    }
+
+    private static bool StillOpen(Task<bool> wait)
+    {
+        if (wait.IsFaulted)
+        {
+            _ = wait.Exception; // observed: the pump's reads see the same end of the channel
+            return false;
+        }
+
+        return !wait.IsCompletedSuccessfully || wait.Result;
+    }
+
+    private void ApplySwitches(TradingEngine engine)
+    {
+        foreach (var strategy in runtime.Strategies)
+        {
+            engine.SetEnabled(strategy.Id, runtime.ShouldRun(strategy.Id.Value));
+        }
+    }
+
+    /// <summary>Publishes the view for /metrics and readiness: every tick, and between ticks at most every <see cref="ViewInterval"/>.</summary>
+    private async Task PublishAsync(TradingEngine engine, bool force)
+    {
+        var now = time.GetTimestamp();
+        if (!force && _publishedAt is { } last && time.GetElapsedTime(last, now) < ViewInterval)
+        {
+            return;
+        }
+
+        _publishedAt = now;
+        runtime.Publish(await ViewAsync(engine, _ticks));
     }
 
     private async Task PumpAsync(TradingEngine engine)

@@ -47,7 +47,7 @@ public sealed class ConfigCommandTests : IDisposable
             ["Resilience"] = new JsonObject { ["FailureRatio"] = 2 },
             ["Gateway"] = new JsonObject { ["QueueCapacity"] = 0 },
             ["Health"] = new JsonObject { ["ProbeTimeout"] = "00:00:00" },
-            ["Polymarket"] = new JsonObject { ["GammaUrl"] = "http://gamma.example.com/", ["RtdsUrl"] = "ws://10.0.0.1/", ["RoundSeries"] = new JsonArray(" ") },
+            ["Polymarket"] = new JsonObject { ["GammaUrl"] = "http://gamma.example.com/", ["RtdsUrl"] = "ws://10.0.0.1/", ["RoundSeries"] = new JsonArray(" "), ["TimerInterval"] = "00:00:00.001" },
         });
 
         var (code, _, error) = await InvokeAsync("config", "validate", "--config", file);
@@ -57,7 +57,7 @@ public sealed class ConfigCommandTests : IDisposable
         {
             "Mode:", "Bogus:", "Risk:MaxOrderNotional ", "MaxOrderNotionall", "Database:ConnectionString", "Control:ListenAddress", "Control:Port",
             "Service:ShutdownTimeout", "Engine:MaxBookAge", "Strategies:Enabled", "Resilience:FailureRatio", "Gateway:QueueCapacity", "Health:ProbeTimeout",
-            "Polymarket:GammaUrl", "Polymarket:RtdsUrl", "Polymarket:RoundSeries:0",
+            "Polymarket:GammaUrl", "Polymarket:RtdsUrl", "Polymarket:RoundSeries:0", "Polymarket:TimerInterval",
         })
         {
             Assert.Contains(key, error, StringComparison.Ordinal);

@@ -1,0 +1,109 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Ploy.Cli.Service;
+using Ploy.Core.MarketData;
+using Ploy.Core.Markets;
+using Ploy.Core.Primitives;
+using Ploy.Core.Strategies;
+using Ploy.Core.Venues;
+using Ploy.Persistence.Sqlite;
+using Ploy.Strategies;
+using Ploy.Venues.Simulated;
+
+namespace Ploy.Cli.Tests.Service;
+
+/// <summary>
+/// The trading loop of <c>ploy run</c> in-process, with a real SQLite journal and the simulated venue, but a market-data
+/// channel the test writes to (the one seam it cannot otherwise reach) and a step of an hour: anything a strategy sees
+/// here after start-up, it saw between ticks.
+/// </summary>
+public sealed class TradingDriverTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly string _root = Directory.CreateTempSubdirectory("ploy-driver-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public async Task MarketData_ArrivingBetweenTicks_ReachesTheStrategiesAtOnce_NotAtTheNextTick()
+    {
+        var time = TimeProvider.System;
+        var settings = new ServiceSettings();
+        await using var journal = new SqliteJournal(Path.Combine(_root, "ploy.db"), time);
+        await journal.InitializeAsync(CancellationToken.None);
+        var snapshot = await journal.LoadAsync(CancellationToken.None);
+        var source = new HourlyVenue(new SimulatedExchange(settings.Simulation, time));
+        var strategy = new ListingRecorder();
+        using var runtime = new TradingRuntime(settings, source, source.Venue, journal, snapshot, [strategy], time, NullLoggerFactory.Instance);
+        using var driver = new TradingDriver(runtime, time, new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance), NullLogger<TradingDriver>.Instance);
+
+        await driver.StartAsync(CancellationToken.None);
+        try
+        {
+            await source.FirstTick.Task.WaitAsync(Patience);
+            var now = time.GetUtcNow();
+            var market = new BinaryMarket(new ConditionId("0xbetween"), new TokenId("between-yes"), new TokenId("between-no"), TickSize.Hundredth,
+                Size.Of(5), "Listed between ticks?", now, now.AddMinutes(15));
+            await source.Feed.Writer.WriteAsync(new MarketListedEvent(market, now));
+
+            var seen = await strategy.Listed.Task.WaitAsync(Patience);
+
+            Assert.Equal(market.Condition, seen.Condition);
+            Assert.Equal(1, source.Ticks); // still the start-up tick: the next one is an hour away
+            Assert.False(driver.Faulted);
+        }
+        finally
+        {
+            await driver.StopAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>The simulated venue for orders and reconciliation; market data comes from the test; one tick an hour.</summary>
+    private sealed class HourlyVenue(SimulatedExchange simulation) : ITradingVenue
+    {
+        private int _ticks;
+
+        public Channel<MarketDataEvent> Feed { get; } = Channel.CreateUnbounded<MarketDataEvent>();
+
+        public TaskCompletionSource FirstTick { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Ticks => Volatile.Read(ref _ticks);
+
+        public IVenue Venue => simulation.Venue;
+
+        public ChannelReader<MarketDataEvent> MarketData => Feed.Reader;
+
+        public ChannelReader<VenueEvent> VenueEvents => simulation.Venue.Events;
+
+        public TimeSpan Step => TimeSpan.FromHours(1);
+
+        public TimeSpan SettleTime => TimeSpan.Zero;
+
+        public VenueSignals Signals => default;
+
+        public Task ConnectAsync(ILoggerFactory loggers, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public void BeforeReconcile() => simulation.Start();
+
+        public Task AfterReconcileAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public void Advance(DateTimeOffset now)
+        {
+            Interlocked.Increment(ref _ticks);
+            FirstTick.TrySetResult();
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private sealed class ListingRecorder() : StrategyBase(new StrategyId("recorder"))
+    {
+        public TaskCompletionSource<BinaryMarket> Listed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override void OnMarketListed(IStrategyContext context, BinaryMarket market) => Listed.TrySetResult(market);
+
+        public override string Describe() => "records listings";
+    }
+}
