@@ -113,7 +113,7 @@ public sealed partial class OrderGateway
     private async Task<int> ResolveUnknownCoreAsync(CancellationToken cancellationToken)
     {
         var now = Now;
-        var pending = Orders.All
+        var pending = Orders.Unfinished
             .Where(o => o.Status is OrderStatus.Unknown or OrderStatus.Journaled or OrderStatus.Submitted
                 && now - o.UpdatedAt >= _options.ResolveUnknownAfter)
             .ToList();

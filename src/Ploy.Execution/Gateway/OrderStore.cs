@@ -11,6 +11,13 @@ namespace Ploy.Execution.Gateway;
 public sealed class OrderStore
 {
     private readonly Dictionary<ClientOrderId, Order> _byId = [];
+
+    // The orders not yet terminal: each risk check and each published view asks for open orders, and terminal orders
+    // stay in _byId for Gateway:KeepTerminalOrders (an hour: thousands). Scanning _byId took 55 µs per submit's risk
+    // inputs beside 2,400 terminal orders, more than signing the order; this index takes 1.6 µs (OrderStoreBenchmarks).
+    // Terminal is absorbing, so an entry leaves at the first query that finds it terminal.
+    private readonly Dictionary<ClientOrderId, Order> _unfinished = [];
+    private readonly List<ClientOrderId> _ended = [];
     private readonly Dictionary<VenueOrderId, Order> _byVenueId = [];
     private readonly HashSet<(TradeId, VenueOrderId)> _appliedTrades = [];
 
@@ -20,13 +27,57 @@ public sealed class OrderStore
 
     public IReadOnlyCollection<Order> All => _byId.Values;
 
-    public IEnumerable<Order> Live => _byId.Values.Where(o => OrderTransitions.IsLive(o.Status) || o.Status == OrderStatus.Journaled);
+    /// <summary>Orders journaled or at the venue and not ended (what can still trade).</summary>
+    public IEnumerable<Order> Live => Unfinished.Where(IsLive);
 
-    public int LiveCount => _byId.Values.Count(o => OrderTransitions.IsLive(o.Status) || o.Status == OrderStatus.Journaled);
+    public int LiveCount
+    {
+        get
+        {
+            var count = 0;
+            foreach (var order in Unfinished)
+            {
+                count += IsLive(order) ? 1 : 0;
+            }
+
+            return count;
+        }
+    }
+
+    /// <summary>
+    /// Every order not terminal yet, including one created and not journaled. Writer only: reading it sweeps ended
+    /// orders out of the index.
+    /// </summary>
+    public IReadOnlyCollection<Order> Unfinished
+    {
+        get
+        {
+            foreach (var (id, order) in _unfinished)
+            {
+                if (order.IsTerminal)
+                {
+                    _ended.Add(id);
+                }
+            }
+
+            foreach (var id in _ended)
+            {
+                _unfinished.Remove(id);
+            }
+
+            _ended.Clear();
+            return _unfinished.Values;
+        }
+    }
 
     public void Add(Order order)
     {
         _byId.Add(order.Id, order);
+        if (!order.IsTerminal)
+        {
+            _unfinished.Add(order.Id, order);
+        }
+
         if (order.VenueId is { } venueId)
         {
             _byVenueId[venueId] = order;
@@ -54,12 +105,34 @@ public sealed class OrderStore
     /// <summary>Marks a trade applied; false when it was already.</summary>
     public bool MarkTradeApplied(TradeId trade, VenueOrderId order) => _appliedTrades.Add((trade, order));
 
-    public decimal SharesReservedForSale(TokenId token) =>
-        Live.Where(o => o.Side == Side.Sell && o.Token == token).Sum(o => o.RemainingQuantity.Shares);
+    public decimal SharesReservedForSale(TokenId token)
+    {
+        var shares = 0m;
+        foreach (var order in Unfinished)
+        {
+            if (IsLive(order) && order.Side == Side.Sell && order.Token == token)
+            {
+                shares += order.RemainingQuantity.Shares;
+            }
+        }
+
+        return shares;
+    }
 
     /// <summary>pUSD that open buy orders may still spend.</summary>
-    public decimal OpenBuyNotional(Func<Order, bool> where) =>
-        Live.Where(o => o.Side == Side.Buy && where(o)).Sum(o => o.RemainingQuantity.Shares * o.LimitPrice.Value);
+    public decimal OpenBuyNotional(Func<Order, bool> where)
+    {
+        var notional = 0m;
+        foreach (var order in Unfinished)
+        {
+            if (IsLive(order) && order.Side == Side.Buy && where(order))
+            {
+                notional += order.RemainingQuantity.Shares * order.LimitPrice.Value;
+            }
+        }
+
+        return notional;
+    }
 
     public IEnumerable<Order> LiveIn(BinaryMarket market) => Live.Where(o => market.Contains(o.Token));
 
@@ -78,4 +151,6 @@ public sealed class OrderStore
 
         return stale.Count;
     }
+
+    private static bool IsLive(Order order) => OrderTransitions.IsLive(order.Status) || order.Status == OrderStatus.Journaled;
 }
