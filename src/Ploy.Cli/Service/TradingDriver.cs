@@ -23,6 +23,7 @@ internal sealed class TradingDriver(TradingRuntime runtime, TimeProvider time, I
     private Task _loop = Task.CompletedTask;
     private long _ticks;
     private long? _publishedAt;
+    private bool _viewStale;
 
     /// <summary>True when the loop failed (a bug): the process exits non-zero.</summary>
     public bool Faulted { get; private set; }
@@ -224,7 +225,8 @@ internal sealed class TradingDriver(TradingRuntime runtime, TimeProvider time, I
             using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stop);
             var marketData = watchMarketData ? source.MarketData.WaitToReadAsync(waiting.Token).AsTask() : Never;
             var venueEvents = watchVenueEvents ? source.VenueEvents.WaitToReadAsync(waiting.Token).AsTask() : Never;
-            await Task.WhenAny(tick, marketData, venueEvents);
+            var viewDue = _viewStale ? Task.Delay(ViewInterval, time, waiting.Token) : Never;
+            await Task.WhenAny(tick, marketData, venueEvents, viewDue);
             await waiting.CancelAsync();
 
             // A completed (or failed) channel answers at once, every time: stop waiting on it; the ticks go on.
@@ -262,16 +264,21 @@ internal sealed class TradingDriver(TradingRuntime runtime, TimeProvider time, I
         }
     }
 
-    /// <summary>Publishes the view for /metrics and readiness: every tick, and between ticks at most every <see cref="ViewInterval"/>.</summary>
+    /// <summary>
+    /// Publishes the view for /metrics and readiness: every tick, and between ticks at most every
+    /// <see cref="ViewInterval"/> — a change it skips is published when that interval is up, not at the next tick.
+    /// </summary>
     private async Task PublishAsync(TradingEngine engine, bool force)
     {
         var now = time.GetTimestamp();
         if (!force && _publishedAt is { } last && time.GetElapsedTime(last, now) < ViewInterval)
         {
+            _viewStale = true;
             return;
         }
 
         _publishedAt = now;
+        _viewStale = false;
         runtime.Publish(await ViewAsync(engine, _ticks));
     }
 

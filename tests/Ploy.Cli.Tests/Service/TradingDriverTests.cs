@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Ploy.Cli.Service;
+using Ploy.Core.Books;
 using Ploy.Core.MarketData;
 using Ploy.Core.Markets;
 using Ploy.Core.Primitives;
@@ -53,6 +54,52 @@ public sealed class TradingDriverTests : IDisposable
             Assert.Equal(market.Condition, seen.Condition);
             Assert.Equal(1, source.Ticks); // still the start-up tick: the next one is an hour away
             Assert.False(driver.Faulted);
+        }
+        finally
+        {
+            await driver.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task BooksTrustedBetweenTicks_ShowInThePublishedView_EvenRightAfterAnotherPublish()
+    {
+        var time = TimeProvider.System;
+        var settings = new ServiceSettings();
+        await using var journal = new SqliteJournal(Path.Combine(_root, "ploy.db"), time);
+        await journal.InitializeAsync(CancellationToken.None);
+        var snapshot = await journal.LoadAsync(CancellationToken.None);
+        var source = new HourlyVenue(new SimulatedExchange(settings.Simulation, time));
+        var strategy = new ListingRecorder();
+        using var runtime = new TradingRuntime(settings, source, source.Venue, journal, snapshot, [strategy], time, NullLoggerFactory.Instance);
+        using var driver = new TradingDriver(runtime, time, new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance), NullLogger<TradingDriver>.Instance);
+
+        await driver.StartAsync(CancellationToken.None);
+        try
+        {
+            await source.FirstTick.Task.WaitAsync(Patience);
+            await Task.Delay(TimeSpan.FromMilliseconds(150)); // past the start-up tick's publish: the listing publishes at once
+            var now = time.GetUtcNow();
+            var market = new BinaryMarket(new ConditionId("0xview"), new TokenId("view-yes"), new TokenId("view-no"), TickSize.Hundredth,
+                Size.Of(5), "Trusted between ticks?", now, now.AddMinutes(15));
+            await source.Feed.Writer.WriteAsync(new MarketListedEvent(market, now));
+            await strategy.Listed.Task.WaitAsync(Patience);
+            Assert.False(runtime.View.BooksTrusted);
+
+            // Straight after that publish: this change is held back by the publish interval and must still come out
+            // within it, not at the next tick an hour away.
+            BookLevel[] bids = [new(Price.Of(0.48m), Size.Of(100))];
+            BookLevel[] asks = [new(Price.Of(0.52m), Size.Of(100))];
+            await source.Feed.Writer.WriteAsync(new BookSnapshotEvent(market.Yes, bids, asks, null, now));
+            await source.Feed.Writer.WriteAsync(new BookSnapshotEvent(market.No, bids, asks, null, now));
+            using var patience = new CancellationTokenSource(Patience);
+            while (!runtime.View.BooksTrusted)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), patience.Token);
+            }
+
+            Assert.Equal(1, source.Ticks);
+            Assert.Equal(1, runtime.View.Ticks);
         }
         finally
         {
