@@ -30,80 +30,94 @@ public sealed class TradingDriverTests : IDisposable
     [Fact]
     public async Task MarketData_ArrivingBetweenTicks_ReachesTheStrategiesAtOnce_NotAtTheNextTick()
     {
-        var time = TimeProvider.System;
-        var settings = new ServiceSettings();
-        await using var journal = new SqliteJournal(Path.Combine(_root, "ploy.db"), time);
-        await journal.InitializeAsync(CancellationToken.None);
-        var snapshot = await journal.LoadAsync(CancellationToken.None);
-        var source = new HourlyVenue(new SimulatedExchange(settings.Simulation, time));
-        var strategy = new ListingRecorder();
-        using var runtime = new TradingRuntime(settings, source, source.Venue, journal, snapshot, [strategy], time, NullLoggerFactory.Instance);
-        using var driver = new TradingDriver(runtime, time, new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance), NullLogger<TradingDriver>.Instance);
+        await using var loop = await RunningLoop.StartAsync(_root);
+        var source = loop.Source;
+        await source.FirstTick.Task.WaitAsync(Patience);
+        var now = TimeProvider.System.GetUtcNow();
+        var market = new BinaryMarket(new ConditionId("0xbetween"), new TokenId("between-yes"), new TokenId("between-no"), TickSize.Hundredth,
+            Size.Of(5), "Listed between ticks?", now, now.AddMinutes(15));
+        await source.Feed.Writer.WriteAsync(new MarketListedEvent(market, now));
 
-        await driver.StartAsync(CancellationToken.None);
-        try
-        {
-            await source.FirstTick.Task.WaitAsync(Patience);
-            var now = time.GetUtcNow();
-            var market = new BinaryMarket(new ConditionId("0xbetween"), new TokenId("between-yes"), new TokenId("between-no"), TickSize.Hundredth,
-                Size.Of(5), "Listed between ticks?", now, now.AddMinutes(15));
-            await source.Feed.Writer.WriteAsync(new MarketListedEvent(market, now));
+        var seen = await loop.Strategy.Listed.Task.WaitAsync(Patience);
 
-            var seen = await strategy.Listed.Task.WaitAsync(Patience);
-
-            Assert.Equal(market.Condition, seen.Condition);
-            Assert.Equal(1, source.Ticks); // still the start-up tick: the next one is an hour away
-            Assert.False(driver.Faulted);
-        }
-        finally
-        {
-            await driver.StopAsync(CancellationToken.None);
-        }
+        Assert.Equal(market.Condition, seen.Condition);
+        Assert.Equal(1, source.Ticks); // still the start-up tick: the next one is an hour away
+        Assert.False(loop.Driver.Faulted);
     }
 
     [Fact]
     public async Task BooksTrustedBetweenTicks_ShowInThePublishedView_EvenRightAfterAnotherPublish()
     {
-        var time = TimeProvider.System;
-        var settings = new ServiceSettings();
-        await using var journal = new SqliteJournal(Path.Combine(_root, "ploy.db"), time);
-        await journal.InitializeAsync(CancellationToken.None);
-        var snapshot = await journal.LoadAsync(CancellationToken.None);
-        var source = new HourlyVenue(new SimulatedExchange(settings.Simulation, time));
-        var strategy = new ListingRecorder();
-        using var runtime = new TradingRuntime(settings, source, source.Venue, journal, snapshot, [strategy], time, NullLoggerFactory.Instance);
-        using var driver = new TradingDriver(runtime, time, new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance), NullLogger<TradingDriver>.Instance);
+        await using var loop = await RunningLoop.StartAsync(_root);
+        var source = loop.Source;
+        await source.FirstTick.Task.WaitAsync(Patience);
+        await Task.Delay(TimeSpan.FromMilliseconds(150)); // past the start-up tick's publish: the listing publishes at once
+        var now = TimeProvider.System.GetUtcNow();
+        var market = new BinaryMarket(new ConditionId("0xview"), new TokenId("view-yes"), new TokenId("view-no"), TickSize.Hundredth,
+            Size.Of(5), "Trusted between ticks?", now, now.AddMinutes(15));
+        await source.Feed.Writer.WriteAsync(new MarketListedEvent(market, now));
+        await loop.Strategy.Listed.Task.WaitAsync(Patience);
+        Assert.False(loop.Runtime.View.BooksTrusted);
 
-        await driver.StartAsync(CancellationToken.None);
-        try
+        // Straight after that publish: this change is held back by the publish interval and must still come out
+        // within it, not at the next tick an hour away.
+        BookLevel[] bids = [new(Price.Of(0.48m), Size.Of(100))];
+        BookLevel[] asks = [new(Price.Of(0.52m), Size.Of(100))];
+        await source.Feed.Writer.WriteAsync(new BookSnapshotEvent(market.Yes, bids, asks, null, now));
+        await source.Feed.Writer.WriteAsync(new BookSnapshotEvent(market.No, bids, asks, null, now));
+        using var patience = new CancellationTokenSource(Patience);
+        while (!loop.Runtime.View.BooksTrusted)
         {
-            await source.FirstTick.Task.WaitAsync(Patience);
-            await Task.Delay(TimeSpan.FromMilliseconds(150)); // past the start-up tick's publish: the listing publishes at once
-            var now = time.GetUtcNow();
-            var market = new BinaryMarket(new ConditionId("0xview"), new TokenId("view-yes"), new TokenId("view-no"), TickSize.Hundredth,
-                Size.Of(5), "Trusted between ticks?", now, now.AddMinutes(15));
-            await source.Feed.Writer.WriteAsync(new MarketListedEvent(market, now));
-            await strategy.Listed.Task.WaitAsync(Patience);
-            Assert.False(runtime.View.BooksTrusted);
-
-            // Straight after that publish: this change is held back by the publish interval and must still come out
-            // within it, not at the next tick an hour away.
-            BookLevel[] bids = [new(Price.Of(0.48m), Size.Of(100))];
-            BookLevel[] asks = [new(Price.Of(0.52m), Size.Of(100))];
-            await source.Feed.Writer.WriteAsync(new BookSnapshotEvent(market.Yes, bids, asks, null, now));
-            await source.Feed.Writer.WriteAsync(new BookSnapshotEvent(market.No, bids, asks, null, now));
-            using var patience = new CancellationTokenSource(Patience);
-            while (!runtime.View.BooksTrusted)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(20), patience.Token);
-            }
-
-            Assert.Equal(1, source.Ticks);
-            Assert.Equal(1, runtime.View.Ticks);
+            await Task.Delay(TimeSpan.FromMilliseconds(20), patience.Token);
         }
-        finally
+
+        Assert.Equal(1, source.Ticks);
+        Assert.Equal(1, loop.Runtime.View.Ticks);
+    }
+
+    /// <summary>The loop started on a fresh journal; disposing stops it as the host would.</summary>
+    private sealed class RunningLoop : IAsyncDisposable
+    {
+        private readonly SqliteJournal _journal;
+
+        private RunningLoop(SqliteJournal journal, HourlyVenue source, ListingRecorder strategy, TradingRuntime runtime, TradingDriver driver)
         {
-            await driver.StopAsync(CancellationToken.None);
+            _journal = journal;
+            Source = source;
+            Strategy = strategy;
+            Runtime = runtime;
+            Driver = driver;
+        }
+
+        public HourlyVenue Source { get; }
+
+        public ListingRecorder Strategy { get; }
+
+        public TradingRuntime Runtime { get; }
+
+        public TradingDriver Driver { get; }
+
+        public static async Task<RunningLoop> StartAsync(string root)
+        {
+            var time = TimeProvider.System;
+            var settings = new ServiceSettings();
+            var journal = new SqliteJournal(Path.Combine(root, "ploy.db"), time);
+            await journal.InitializeAsync(CancellationToken.None);
+            var snapshot = await journal.LoadAsync(CancellationToken.None);
+            var source = new HourlyVenue(new SimulatedExchange(settings.Simulation, time));
+            var strategy = new ListingRecorder();
+            var runtime = new TradingRuntime(settings, source, source.Venue, journal, snapshot, [strategy], time, NullLoggerFactory.Instance);
+            var driver = new TradingDriver(runtime, time, new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance), NullLogger<TradingDriver>.Instance);
+            await driver.StartAsync(CancellationToken.None);
+            return new RunningLoop(journal, source, strategy, runtime, driver);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Driver.StopAsync(CancellationToken.None);
+            Driver.Dispose();
+            Runtime.Dispose();
+            await _journal.DisposeAsync();
         }
     }
 
