@@ -38,6 +38,7 @@ PLOY_TEST_CONFIGURATION="$configuration" "$root/tests/deploy/run.sh" 2>&1 | tee 
 
 passed=0
 failed=0
+failed_names=()
 shopt -s nullglob
 for trx in "$results"/*.trx; do
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
@@ -45,6 +46,15 @@ for trx in "$results"/*.trx; do
   f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
+  # Name every failed test and the start of its message here, beside the totals, so the end of a
+  # CI log says which one failed and why.
+  while IFS= read -r line; do
+    failed_names+=("$line")
+  done < <(awk '
+    /<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); inside = 1; shown = 0; next }
+    inside && /<\/UnitTestResult>/ { if (!shown) print name; inside = 0; next }
+    inside && /<Message>/ { sub(/.*<Message>/, ""); sub(/<\/Message>.*/, ""); print name ": " substr($0, 1, 300); shown = 1 }
+  ' "$trx")
 done
 # The deploy suite prints its own "N passed, N failed" line: add it to the totals.
 if deploy_counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$deploy_log" | tail -n 1); then
@@ -55,5 +65,8 @@ if ((passed == 0)); then
   echo "no test ran" >&2
   status=1
 fi
+for name in "${failed_names[@]}"; do
+  echo "FAILED: $name"
+done
 echo "$passed passed, $failed failed"
 exit "$status"

@@ -99,15 +99,20 @@ public sealed class PolymarketClobClientTests
     [Fact]
     public async Task PostOrder_Timeout_IsTimeoutAndSentOnce()
     {
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = await FakeClobServer.StartAsync(async (context, _) =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(2), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            arrived.TrySetResult();
+            await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
         });
-        using var client = Client(server.BaseAddress, retries: 3, timeout: TimeSpan.FromMilliseconds(200));
+        // The timeout is long enough for a loaded machine to open the connection and send the request (the
+        // server only records what arrives), and far shorter than the server's silence.
+        using var client = Client(server.BaseAddress, retries: 3, timeout: TimeSpan.FromSeconds(1));
 
         var result = await client.PostOrderAsync("{\"order\":1}"u8.ToArray(), CancellationToken.None);
 
         Assert.Equal(VenueErrorKind.Timeout, result.Error!.Kind);
+        await arrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(1, server.Count("POST", "/order"));
     }
 
