@@ -16,6 +16,13 @@ internal static class PublicEndpoints
         app.MapGet("/", context => Json.OkAsync(context, Json.Write(w => w.WriteStringValue("OK"))));
         app.MapGet("/ok", context => Json.OkAsync(context, Json.Write(w => w.WriteStringValue("OK"))));
         app.MapGet("/time", context => Json.OkAsync(context, Json.Write(w => w.WriteNumberValue(core.Wall.GetUtcNow().ToUnixTimeSeconds()))));
+        // Not Polymarket's: the simulation's clock, for a client that must see rounds open and close when this venue does
+        // (its markets run on simulated time, `speed` times as fast as /time's wall clock). Polymarket answers 404 here.
+        app.MapGet("/sim/clock", context => Json.OkAsync(context, Json.Object(w =>
+        {
+            w.WriteNumber("now_ms", core.Sim.GetUtcNow().ToUnixTimeMilliseconds());
+            w.WriteNumber("speed", core.Options.Speed);
+        })));
         app.MapGet("/version", context => Json.OkAsync(context, Json.Object(w => w.WriteNumber("version", 2))));
 
         app.MapGet("/markets", context =>

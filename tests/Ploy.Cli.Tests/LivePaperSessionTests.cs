@@ -56,6 +56,23 @@ public sealed class LivePaperSessionTests : IDisposable
         Assert.True(summary.Fills > 0, "no fill came back from the venue");
     }
 
+    [Fact]
+    public async Task RunAsync_AgainstAVenueSixtyTimesAsFast_TheMarketMakerQuotesRoundAfterRound()
+    {
+        // ploy venue --speed 60 runs its rounds on a simulated clock: 30 s here is two rounds there. Read on this machine's
+        // clock every round after the first would look not yet open, and only the first would ever be quoted.
+        await using var venue = await StartVenueAsync();
+
+        var (summary, journal) = await RunAsync(venue, "sped-up", TimeSpan.FromSeconds(32), "market-maker");
+        await using var disposeJournal = journal;
+
+        var orders = (await journal.LoadAsync(CancellationToken.None)).Orders;
+        var quotedMarkets = orders.Select(o => o.Record.Intent.Condition).Distinct().Count();
+        Assert.True(quotedMarkets >= 2, $"the market maker quoted {quotedMarkets} market(s) over two rounds of the venue");
+        Assert.True(summary.SimulatedSeconds >= 25 * 60, $"the session spans {summary.SimulatedSeconds} s of the venue's time, not ~32 min");
+        Assert.True(summary.LedgerMatchesVenue, string.Join("; ", summary.LedgerDifferences));
+    }
+
     private static async Task<VenueHost> StartVenueAsync()
     {
         var venue = VenueHost.Create(new VenueServerOptions { Port = 0, Speed = 60, AdminToken = AdminToken });
@@ -63,9 +80,14 @@ public sealed class LivePaperSessionTests : IDisposable
         return venue;
     }
 
-    private async Task<(PaperSummary Summary, SqliteJournal Journal)> RunAsync(VenueHost venue, string name, TimeSpan duration)
+    private async Task<(PaperSummary Summary, SqliteJournal Journal)> RunAsync(VenueHost venue, string name, TimeSpan duration, params string[] strategies)
     {
         var settings = new PaperSettings { Duration = duration, DataDirectory = Path.Combine(_root, name) };
+        if (strategies.Length > 0)
+        {
+            settings.Strategies = new StrategiesOptions { Enabled = strategies };
+        }
+
         Directory.CreateDirectory(settings.DataDirectory);
         var journal = new SqliteJournal(settings.JournalPath, TimeProvider.System);
         var live = new VenueUrlSettings { VenueUrl = venue.BaseAddress, AdminToken = AdminToken };

@@ -20,6 +20,21 @@ public sealed class PublicEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SimClock_Get_IsTheSimulatedTimeAndItsSpeed_WhileTimeAnswersTheWallClock()
+    {
+        await using var venue = await VenueTestHost.StartAsync(new VenueServerOptions { Speed = 60 });
+        var origin = venue.Clock.GetUtcNow();
+        venue.Clock.Advance(TimeSpan.FromSeconds(10));
+
+        using var response = await venue.Http.GetAsync("/sim/clock");
+        var clock = await VenueTestHost.ReadJsonAsync(response);
+
+        Assert.Equal(origin.AddMinutes(10).ToUnixTimeMilliseconds(), clock.GetProperty("now_ms").GetInt64());
+        Assert.Equal(60, clock.GetProperty("speed").GetDouble());
+        Assert.Equal(origin.AddSeconds(10).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), await venue.Http.GetStringAsync("/time"));
+    }
+
+    [Fact]
     public async Task Markets_Get_IsOnePageEndingWithTheEndCursor()
     {
         using var response = await _venue.Http.GetAsync("/markets?next_cursor=MA==");

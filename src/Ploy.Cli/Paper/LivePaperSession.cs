@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Ploy.Core.Journal;
 using Ploy.Core.Orders;
 using Ploy.Core.Strategies;
+using Ploy.Core.Time;
 using Ploy.Core.Venues;
 using Ploy.Execution.Accounting;
 using Ploy.Execution.Diagnostics;
@@ -42,6 +43,8 @@ public sealed class LivePaperSession(PaperSettings settings, VenueUrlSettings ve
         }
 
         var time = TimeProvider.System;
+        // Market times are read on the venue's clock (ploy venue --speed N runs its own); the REST client signs on this machine's.
+        var market = new MarketClock(time);
         var url = venueSettings.VenueUrl!;
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         using var client = new PolymarketClobClient(http, new PolymarketClobClientOptions { BaseAddress = url }, time, loggers.CreateLogger<PolymarketClobClient>());
@@ -54,7 +57,12 @@ public sealed class LivePaperSession(PaperSettings settings, VenueUrlSettings ve
             SnapshotRefreshInterval = venueSettings.SnapshotRefreshInterval,
             PingInterval = TimeSpan.FromSeconds(5),
         };
-        await using var venue = new PolymarketVenue(client, signer, catalog, venueOptions, streamOptions, time, loggers);
+        await using var venue = new PolymarketVenue(client, signer, catalog, venueOptions, streamOptions, market, loggers);
+        if (await PolymarketMarketClock.FollowAsync(client, market, time, loggers.CreateLogger<LivePaperSession>(), cancellationToken))
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Following the venue's simulated clock ({market.Speed:0.##}x)."));
+        }
+
         var started = await venue.StartAsync(cancellationToken);
         if (!started.IsSuccess)
         {
@@ -64,19 +72,19 @@ public sealed class LivePaperSession(PaperSettings settings, VenueUrlSettings ve
         await output.WriteLineAsync($"Signed in to {url} as {signer.Address} (API key {venue.ApiKey}).");
         // Rounds (what each market measures, its price to beat) come from Gamma; the reference price from RTDS.
         var gamma = new PolymarketGammaClient(http, new PolymarketGammaClientOptions { BaseAddress = venueSettings.EffectiveGammaUrl }, time, loggers.CreateLogger<PolymarketGammaClient>());
-        var rounds = new PolymarketRoundDirectory(gamma, new PolymarketRoundDiscoveryOptions { Series = [.. venueSettings.RoundSeries] }, time, loggers.CreateLogger<PolymarketRoundDirectory>());
-        var reference = new PolymarketRtdsStream(new PolymarketRtdsOptions { Address = venueSettings.EffectiveRtdsUrl }, time, loggers.CreateLogger<PolymarketRtdsStream>());
-        await using var feed = new PolymarketMarketDataFeed(client, new PolymarketMarketStream(streamOptions, time, loggers.CreateLogger<PolymarketMarketStream>()),
-            catalog, venueOptions, time, loggers.CreateLogger<PolymarketMarketDataFeed>(), rounds, reference);
+        var rounds = new PolymarketRoundDirectory(gamma, new PolymarketRoundDiscoveryOptions { Series = [.. venueSettings.RoundSeries] }, market, loggers.CreateLogger<PolymarketRoundDirectory>());
+        var reference = new PolymarketRtdsStream(new PolymarketRtdsOptions { Address = venueSettings.EffectiveRtdsUrl }, market, loggers.CreateLogger<PolymarketRtdsStream>());
+        await using var feed = new PolymarketMarketDataFeed(client, new PolymarketMarketStream(streamOptions, market, loggers.CreateLogger<PolymarketMarketStream>()),
+            catalog, venueOptions, market, loggers.CreateLogger<PolymarketMarketDataFeed>(), rounds, reference);
 
         await journal.InitializeAsync(CancellationToken.None);
         var snapshot = await journal.LoadAsync(CancellationToken.None);
-        var now = time.GetUtcNow();
+        var now = market.GetUtcNow();
         var ledger = new AccountLedger(0m, DateOnly.FromDateTime(now.UtcDateTime));
         var killSwitch = new KillSwitch(snapshot.KillSwitch, now);
         var markets = new MarketState();
         using var metrics = new ExecutionMetrics();
-        var gateway = new OrderGateway(venue, journal, new RiskGate(settings.Risk), killSwitch, ledger, markets, time,
+        var gateway = new OrderGateway(venue, journal, new RiskGate(settings.Risk), killSwitch, ledger, markets, market,
             loggers.CreateLogger("Ploy.Execution"), metrics, settings.Gateway);
         using var stopWriter = new CancellationTokenSource();
         var writer = gateway.RunAsync(stopWriter.Token);
@@ -102,16 +110,19 @@ public sealed class LivePaperSession(PaperSettings settings, VenueUrlSettings ve
             }
 
             await feed.StartAsync(cancellationToken);
-            var engine = new TradingEngine(gateway, markets, strategies, time, settings.Engine);
+            var engine = new TradingEngine(gateway, markets, strategies, market, settings.Engine);
             var status = new StatusLine(output, settings, gateway);
             var clock = Stopwatch.StartNew();
+            var marketStart = market.GetUtcNow();
             var completed = await RunLoopAsync(engine, feed, venue, status, clock, cancellationToken);
+            // In the venue's time: against ploy venue --speed 60, a minute here is an hour of rounds there.
+            var span = market.GetUtcNow() - marketStart;
             // Fills of the last moments still travel: give them a moment before comparing with the venue.
             await DrainAsync(engine, feed, venue, status, TimeSpan.FromSeconds(2));
             await gateway.CheckpointAsync(CancellationToken.None);
             status.Finish();
             var venueLedger = await VenueLedgerAsync(venue, http, url, signer.Address);
-            return await SummarizeAsync(gateway, venueLedger, completed, status.RoundsResolved, clock.Elapsed);
+            return await SummarizeAsync(gateway, venueLedger, completed, status.RoundsResolved, span);
         }
         finally
         {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Ploy.Core.MarketData;
+using Ploy.Core.Time;
 using Ploy.Core.Venues;
 using Ploy.Venues.Polymarket.Adapter;
 using Ploy.Venues.Polymarket.Diagnostics;
@@ -19,8 +20,10 @@ namespace Ploy.Cli.Service;
 /// as <c>ploy paper --venue-url</c> composes it, against the configured CLOB and WebSocket hosts. Signing in derives the
 /// API credentials from the private key; they must equal the configured ones, or the service refuses to start (a key
 /// and credentials of two different accounts would trade one and reconcile the other). No secret is ever logged.
+/// The REST client signs with the machine's clock (<paramref name="time"/>); everything that compares with market times
+/// reads <paramref name="market"/>, which follows <c>ploy venue</c>'s simulated clock when it has one.
 /// </summary>
-internal sealed class PolymarketTradingVenue(PolymarketOptions options, TimeProvider time) : ITradingVenue
+internal sealed class PolymarketTradingVenue(PolymarketOptions options, TimeProvider time, MarketClock market) : ITradingVenue
 {
     private readonly PolymarketDiagnosticsListener _signals = new();
     private HttpClient? _http;
@@ -66,11 +69,12 @@ internal sealed class PolymarketTradingVenue(PolymarketOptions options, TimeProv
             HeartbeatInterval = options.HeartbeatInterval,
         };
         var streamOptions = new PolymarketStreamOptions { BaseAddress = options.WebSocketUrl, SnapshotRefreshInterval = options.SnapshotRefreshInterval };
-        _venue = new PolymarketVenue(_client, _signer, catalog, venueOptions, streamOptions, time, loggers);
+        _venue = new PolymarketVenue(_client, _signer, catalog, venueOptions, streamOptions, market, loggers);
 
         VenueResult<PolymarketApiCredentials> started;
         try
         {
+            await PolymarketMarketClock.FollowAsync(_client, market, time, loggers.CreateLogger<PolymarketTradingVenue>(), cancellationToken);
             started = await _venue.StartAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or System.Net.WebSockets.WebSocketException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
@@ -97,13 +101,13 @@ internal sealed class PolymarketTradingVenue(PolymarketOptions options, TimeProv
         if (options.RoundSeries.Count > 0)
         {
             var gamma = new PolymarketGammaClient(_http, new PolymarketGammaClientOptions { BaseAddress = options.GammaUrl }, time, loggers.CreateLogger<PolymarketGammaClient>());
-            rounds = new PolymarketRoundDirectory(gamma, new PolymarketRoundDiscoveryOptions { Series = [.. options.RoundSeries] }, time,
+            rounds = new PolymarketRoundDirectory(gamma, new PolymarketRoundDiscoveryOptions { Series = [.. options.RoundSeries] }, market,
                 loggers.CreateLogger<PolymarketRoundDirectory>());
-            reference = new PolymarketRtdsStream(new PolymarketRtdsOptions { Address = options.RtdsUrl }, time, loggers.CreateLogger<PolymarketRtdsStream>());
+            reference = new PolymarketRtdsStream(new PolymarketRtdsOptions { Address = options.RtdsUrl }, market, loggers.CreateLogger<PolymarketRtdsStream>());
         }
 
-        _feed = new PolymarketMarketDataFeed(_client, new PolymarketMarketStream(streamOptions, time, loggers.CreateLogger<PolymarketMarketStream>()),
-            catalog, venueOptions, time, loggers.CreateLogger<PolymarketMarketDataFeed>(), rounds, reference);
+        _feed = new PolymarketMarketDataFeed(_client, new PolymarketMarketStream(streamOptions, market, loggers.CreateLogger<PolymarketMarketStream>()),
+            catalog, venueOptions, market, loggers.CreateLogger<PolymarketMarketDataFeed>(), rounds, reference);
         Log.SignedIn(loggers.CreateLogger("Ploy.Cli.Service"), clob, _signer.Address, options.WebSocketUrl);
     }
 

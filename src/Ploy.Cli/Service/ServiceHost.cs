@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Ploy.Core.Journal;
+using Ploy.Core.Time;
 using Ploy.Hosting.Control;
 using Ploy.Hosting.Health;
 using Ploy.Hosting.Logging;
@@ -30,6 +31,8 @@ public static class ServiceHost
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(configuration);
         var time = TimeProvider.System;
+        // What the engine and strategies compare market times with: the machine's clock, unless the venue runs a simulated one.
+        var market = new MarketClock(time);
 
         // The journal first: without it nothing may trade, and it must not wait behind a venue sign-in.
         var journal = await OpenJournalAsync(settings.Database, time, cancellationToken);
@@ -41,9 +44,9 @@ public static class ServiceHost
             var snapshot = await journal.LoadAsync(cancellationToken);
             probe = new DatabaseProbe(settings.Database, settings.Health.ProbeTimeout);
             source = settings.Mode == TradingMode.Live
-                ? new PolymarketTradingVenue(settings.Polymarket, time)
+                ? new PolymarketTradingVenue(settings.Polymarket, time, market)
                 : new SimulatedTradingVenue(new SimulatedExchange(settings.Simulation, time), settings.Simulation.Step);
-            app = Build(settings, configuration, journal, snapshot, probe, source, time);
+            app = Build(settings, configuration, journal, snapshot, probe, source, time, market);
 
             // Signs in with the host's loggers (the same JSON output); the runtime that uses the venue is created after.
             await source.ConnectAsync(app.Services.GetRequiredService<ILoggerFactory>(), cancellationToken);
@@ -83,7 +86,7 @@ public static class ServiceHost
     }
 
     private static WebApplication Build(ServiceSettings settings, IConfiguration configuration, IJournalStore journal, JournalSnapshot snapshot, DatabaseProbe probe,
-        ITradingVenue source, TimeProvider time)
+        ITradingVenue source, TimeProvider time, MarketClock market)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration.AddConfiguration(configuration);
@@ -105,7 +108,7 @@ public static class ServiceHost
             journal,
             snapshot,
             strategies,
-            time,
+            market,
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ITradingStateSource>(sp => sp.GetRequiredService<TradingRuntime>());
         services.AddSingleton<IReadinessSource>(sp => sp.GetRequiredService<TradingRuntime>());
@@ -119,7 +122,8 @@ public static class ServiceHost
             o.ProbeTimeout = settings.Health.ProbeTimeout;
             o.Version = settings.Health.Version;
         });
-        services.AddSingleton<TradingDriver>();
+        services.AddSingleton(sp => new TradingDriver(sp.GetRequiredService<TradingRuntime>(), market, sp.GetRequiredService<IHostApplicationLifetime>(),
+            sp.GetRequiredService<ILogger<TradingDriver>>()));
         services.AddHostedService(sp => sp.GetRequiredService<TradingDriver>());
 
         var app = builder.Build();

@@ -48,6 +48,13 @@ internal static partial class Log
     [LoggerMessage(EventId = 2204, Level = LogLevel.Information, Message = "Polymarket submit {OrderId}: {Outcome} {Error} {Status}")]
     public static partial void Submitted(ILogger logger, string orderId, SubmitOutcome outcome, VenueError? error, VenueOrderStatus? status);
 
+    [LoggerMessage(EventId = 2205, Level = LogLevel.Information,
+        Message = "Following the venue's simulated clock: {Speed}x, venue time {VenueNow:u} ({AheadSeconds:0} s ahead of this machine)")]
+    public static partial void FollowingSimulationClock(ILogger logger, double speed, DateTimeOffset venueNow, double aheadSeconds);
+
+    [LoggerMessage(EventId = 2206, Level = LogLevel.Warning, Message = "Could not read the venue's simulated clock ({Error}); market times are read on this machine's clock")]
+    public static partial void SimulationClockUnreadable(ILogger logger, string error);
+
     [LoggerMessage(EventId = 2300, Level = LogLevel.Information, Message = "Polymarket RTDS connected to {Uri} ({Topic})")]
     public static partial void RtdsConnected(ILogger logger, Uri uri, string topic);
 

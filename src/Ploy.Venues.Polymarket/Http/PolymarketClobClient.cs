@@ -78,6 +78,21 @@ public sealed class PolymarketClobClient : IDisposable
         return result.IsSuccess ? VenueResult<DateTimeOffset>.Ok(DateTimeOffset.FromUnixTimeSeconds(result.Value)) : result.Error;
     }
 
+    /// <summary>
+    /// <c>GET /sim/clock</c> of <c>ploy venue</c>: the simulation's clock, or null from a venue without one (Polymarket
+    /// answers 404), whose markets run on the wall clock.
+    /// </summary>
+    public async Task<VenueResult<PolymarketSimulationClock?>> GetSimulationClockAsync(CancellationToken cancellationToken)
+    {
+        var result = await GetAsync("/sim/clock", null, PolymarketEndpoint.General, PolymarketJsonContext.Default.PolymarketSimulationClock, cancellationToken);
+        if (result.IsSuccess)
+        {
+            return VenueResult<PolymarketSimulationClock?>.Ok(result.Value);
+        }
+
+        return result.Error!.Kind == VenueErrorKind.NotFound ? VenueResult<PolymarketSimulationClock?>.Ok(null) : result.Error;
+    }
+
     /// <summary><c>GET /version</c>: the exchange version the venue expects orders for (2 on production).</summary>
     public async Task<VenueResult<int>> GetVersionAsync(CancellationToken cancellationToken)
     {

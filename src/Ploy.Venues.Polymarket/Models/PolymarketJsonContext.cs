@@ -22,6 +22,7 @@ namespace Ploy.Venues.Polymarket.Models;
 [JsonSerializable(typeof(PolymarketApiKeyResponse))]
 [JsonSerializable(typeof(PolymarketHeartbeatResponse))]
 [JsonSerializable(typeof(PolymarketErrorBody))]
+[JsonSerializable(typeof(PolymarketSimulationClock))]
 [JsonSerializable(typeof(PolymarketMarketQuotes))]
 [JsonSerializable(typeof(PolymarketOrderEvent))]
 [JsonSerializable(typeof(long))]

@@ -34,6 +34,7 @@ public sealed class LiveServiceTests : IDisposable
         await WaitReadyAsync(http, ploy);
         Assert.Contains("Start-up reconciliation done", ploy.Output, StringComparison.Ordinal);
         Assert.Contains("Signed in to the Polymarket CLOB", ploy.Output, StringComparison.Ordinal);
+        Assert.Contains("Following the venue's simulated clock: 60x", ploy.Output, StringComparison.Ordinal); // --speed 60
         using (var status = await http.GetAsync("/api/status"))
         {
             Assert.Contains("\"live\"", await status.Content.ReadAsStringAsync(), StringComparison.Ordinal);

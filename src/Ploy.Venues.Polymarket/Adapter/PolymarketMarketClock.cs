@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Logging;
+using Ploy.Core.Time;
+using Ploy.Venues.Polymarket.Http;
+
+namespace Ploy.Venues.Polymarket.Adapter;
+
+/// <summary>
+/// Sets a <see cref="MarketClock"/> to the venue's time. Polymarket's markets run on the wall clock, which the machine's
+/// already is (NTP), and it has no simulation clock: the market clock stays the machine's. <c>ploy venue --speed N</c>
+/// runs its markets on a simulated clock N times as fast; a client on the wall clock would see every round after the
+/// first as not open yet, and never trade it.
+/// </summary>
+public static class PolymarketMarketClock
+{
+    /// <summary>Makes <paramref name="clock"/> follow the venue's simulated clock if it has one; true if it does.</summary>
+    public static async Task<bool> FollowAsync(PolymarketClobClient client, MarketClock clock, TimeProvider machine, ILogger logger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(machine);
+        var read = await client.GetSimulationClockAsync(cancellationToken);
+        if (!read.IsSuccess)
+        {
+            // Not fatal: the venue answered the sign-in; the market times are then read as production reads them.
+            Log.SimulationClockUnreadable(logger, $"{read.Error.Kind}: {read.Error.Message}");
+            return false;
+        }
+
+        if (read.Value is not { } simulation)
+        {
+            return false;
+        }
+
+        if (!(simulation.Speed > 0) || double.IsInfinity(simulation.Speed))
+        {
+            Log.SimulationClockUnreadable(logger, $"speed {simulation.Speed} is not a positive number");
+            return false;
+        }
+
+        clock.Follow(simulation.Now, simulation.Speed);
+        var ahead = simulation.Now - machine.GetUtcNow();
+        Log.FollowingSimulationClock(logger, simulation.Speed, simulation.Now, ahead.TotalSeconds);
+        return true;
+    }
+}
