@@ -94,6 +94,8 @@ internal sealed class SimulatedMarketDataFeed : IMarketDataFeed
     /// <summary>Publishes the net change of every published level touched since the last flush, in the order first touched.</summary>
     public void Flush(DateTimeOffset at)
     {
+        // Each change is published once the next is known, so that only the last one says the batch is whole.
+        var pending = default((TokenId Token, Side Side, int Units, decimal Total)?);
         foreach (var key in _dirtyOrder)
         {
             var total = PublishedTotal(key);
@@ -111,7 +113,17 @@ internal sealed class SimulatedMarketDataFeed : IMarketDataFeed
                 _published[key] = total;
             }
 
-            Publish(new PriceChangeEvent(key.Token, key.Side, Price.FromUnits(key.Units), Size.Of(total), null, at));
+            if (pending is { } previous)
+            {
+                Publish(new PriceChangeEvent(previous.Token, previous.Side, Price.FromUnits(previous.Units), Size.Of(previous.Total), null, at, MoreInBatch: true));
+            }
+
+            pending = (key.Token, key.Side, key.Units, total);
+        }
+
+        if (pending is { } last)
+        {
+            Publish(new PriceChangeEvent(last.Token, last.Side, Price.FromUnits(last.Units), Size.Of(last.Total), null, at));
         }
 
         _dirty.Clear();

@@ -99,6 +99,8 @@ public sealed class SimulatedMarketDataFeedTests
         Assert.Equal(
             [Change(market.No, Side.Buy, 0.40m, 0m), Change(market.Yes, Side.Sell, 0.60m, 0m)],
             Changes(h, before));
+        // One operation, one batch: only its last change tells the engine the books are whole again.
+        Assert.Equal([true, false], h.MarketEvents.Skip(before).OfType<PriceChangeEvent>().Select(p => p.MoreInBatch));
     }
 
     [Fact]
@@ -168,7 +170,7 @@ public sealed class SimulatedMarketDataFeedTests
         Assert.NotNull(engine.Cancel(new VenueOrderId("o-4"), at));
         feed.Flush(at);
         Assert.Equal(
-            [new PriceChangeEvent(market.No, Side.Buy, Price.Of(0.40m), Size.Of(20m), null, at),
+            [new PriceChangeEvent(market.No, Side.Buy, Price.Of(0.40m), Size.Of(20m), null, at, MoreInBatch: true),
              new PriceChangeEvent(market.Yes, Side.Sell, Price.Of(0.60m), Size.Of(20m), null, at)],
             Read(feed));
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ploy.Core.Books;
 using Ploy.Core.MarketData;
 using Ploy.Core.Orders;
 using Ploy.Core.Primitives;
@@ -22,6 +23,7 @@ public sealed class TradingEngine
     private readonly HashSet<StrategyId> _disabled = [];
     private readonly Queue<(ClientOrderId Id, OrderIntent Intent)> _pendingOrders = new();
     private readonly Queue<ClientOrderId> _pendingCancels = new();
+    private readonly List<TokenId> _heldBooks = [];
     private long _sequence;
     private DateTimeOffset _lastCheckpoint;
     private DateTimeOffset _lastResolve;
@@ -85,30 +87,57 @@ public sealed class TradingEngine
     {
         switch (marketData)
         {
+            case PriceChangeEvent { MoreInBatch: true } partOfBatch:
+                // A trade moves several levels at once and the book between two of them can be crossed: strategies
+                // see it when the batch's last change is applied.
+                Hold(Markets.Apply(partOfBatch));
+                return;
             case MarketListedEvent listed:
+                DispatchHeldBooks();
                 Markets.List(listed.Market);
                 Dispatch((s, c) => s.OnMarketListed(c, listed.Market));
                 break;
             case MarketResolvedEvent resolved when Markets.Market(resolved.Resolution.Condition) is { } market:
+                DispatchHeldBooks();
                 await _gateway.SettleAsync(market, resolved.Resolution, cancellationToken);
                 await DrainAsync(cancellationToken);
                 Dispatch((s, c) => s.OnMarketResolved(c, market, resolved.Resolution));
                 Markets.Remove(market);
                 break;
             case ReferencePriceEvent reference:
+                DispatchHeldBooks();
                 Markets.Apply(reference);
                 Dispatch((s, c) => s.OnReferencePrice(c, reference.Symbol, reference.Price));
                 break;
             default:
-                if (Markets.Apply(marketData) is { } book && Markets.MarketOf(book.Token) is { } bookMarket)
-                {
-                    Dispatch((s, c) => s.OnBook(c, bookMarket, book.Token));
-                }
-
+                Hold(Markets.Apply(marketData));
+                DispatchHeldBooks();
                 break;
         }
 
         await DrainAsync(cancellationToken);
+    }
+
+    private void Hold(OrderBook? changed)
+    {
+        if (changed is not null && !_heldBooks.Contains(changed.Token))
+        {
+            _heldBooks.Add(changed.Token);
+        }
+    }
+
+    /// <summary>Shows the strategies every book changed since they last looked, once each, in the order they changed.</summary>
+    private void DispatchHeldBooks()
+    {
+        foreach (var token in _heldBooks)
+        {
+            if (Markets.MarketOf(token) is { } market)
+            {
+                Dispatch((s, c) => s.OnBook(c, market, token));
+            }
+        }
+
+        _heldBooks.Clear();
     }
 
     public async Task OnVenueEventAsync(VenueEvent venueEvent, CancellationToken cancellationToken)

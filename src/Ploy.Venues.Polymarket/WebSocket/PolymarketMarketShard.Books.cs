@@ -88,6 +88,8 @@ internal sealed partial class PolymarketMarketShard
 
     private void OnPriceChange(PolymarketMarketMessage message, DateTimeOffset at)
     {
+        // Each change is emitted once the next is known, so that only the message's last one says the batch is whole.
+        var pending = default(PendingChange);
         var changes = message.Changes;
         for (var i = 0; i < changes.Count; i++)
         {
@@ -100,13 +102,15 @@ internal sealed partial class PolymarketMarketShard
             book.Apply(change.Side, change.Price, change.Size, message.TimestampMs);
             if (Price.TryCreate(change.Price, out var price) && Core.Primitives.Size.TryCreate(change.Size, out var size))
             {
-                _emit(new PriceChangeEvent(change.Token, change.Side, price, size, null, at));
+                EmitPending(ref pending, moreInBatch: true, at);
+                pending = new PendingChange(change.Token, change.Side, price, size);
             }
 
             // The hash covers the book after every change of this token in the message: check after its last one.
             var lastOfToken = i == changes.Count - 1 || changes[i + 1].Token != change.Token;
             if (lastOfToken && ShouldVerify(book, change.Hash) && !book.Matches(change.Hash))
             {
+                EmitPending(ref pending, moreInBatch: true, at); // before the distrust, in the venue's order
                 OnMismatch(book, "delta hash mismatch");
             }
             else if (lastOfToken)
@@ -114,7 +118,20 @@ internal sealed partial class PolymarketMarketShard
                 book.Mismatches = 0;
             }
         }
+
+        EmitPending(ref pending, moreInBatch: false, at);
     }
+
+    private void EmitPending(ref PendingChange pending, bool moreInBatch, DateTimeOffset at)
+    {
+        if (pending.Token is { } token)
+        {
+            _emit(new PriceChangeEvent(token, pending.Side, pending.Price, pending.Size, null, at, moreInBatch));
+            pending = default;
+        }
+    }
+
+    private readonly record struct PendingChange(TokenId? Token, Side Side, Price Price, Size Size);
 
     private bool ShouldVerify(PolymarketBookMirror book, in PolymarketHashText hash) =>
         _options.VerifyBookHashes && book.Verifiable && !hash.IsEmpty && book.Mismatches < _options.MaxHashMismatches;

@@ -56,6 +56,31 @@ public sealed class PolymarketMarketStreamTests
     }
 
     [Fact]
+    public async Task PriceChangeMessage_WithSeveralChanges_IsOneBatch_EndedByItsLastChange()
+    {
+        static string Change(string price, string size, string side) =>
+            $"{{\"asset_id\":\"{Asset}\",\"price\":\"{price}\",\"size\":\"{size}\",\"side\":\"{side}\",\"hash\":\"\"}}";
+        var trade = $"{{\"event_type\":\"price_change\",\"market\":\"{Market}\",\"timestamp\":\"{Timestamp}\",\"price_changes\":["
+            + $"{Change("0.49", "20", "BUY")},{Change("0.52", "0", "SELL")},{Change("0.51", "5", "SELL")}]}}";
+        await using var server = await FakeClobServer.StartAsync(async (context, _) => await ServeAsync(context, new ConcurrentQueue<string>(), async (socket, message, _) =>
+        {
+            if (message.Contains("\"type\":\"market\"", StringComparison.Ordinal))
+            {
+                await SendAsync(socket, BookEvent(Bids));
+                await SendAsync(socket, trade);
+            }
+        }));
+        await using var stream = new PolymarketMarketStream(Options(server.BaseAddress), TimeProvider.System);
+
+        await stream.SubscribeAsync([new TokenId(Asset)], CancellationToken.None);
+        var events = await ReadAsync(stream, 4);
+
+        var changes = events.Skip(1).Select(e => Assert.IsType<PriceChangeEvent>(e)).ToList();
+        Assert.Equal([Price.Of(0.49m), Price.Of(0.52m), Price.Of(0.51m)], changes.Select(c => c.Price));
+        Assert.Equal([true, true, false], changes.Select(c => c.MoreInBatch));
+    }
+
+    [Fact]
     public async Task SnapshotHash_ComputedTheVenuesWay_IsAccepted()
     {
         await using var server = await FakeClobServer.StartAsync(async (context, _) => await ServeAsync(context, new(), async (socket, message, _) =>
