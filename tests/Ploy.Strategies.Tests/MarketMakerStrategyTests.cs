@@ -164,6 +164,33 @@ public sealed class MarketMakerStrategyTests
     }
 
     [Fact]
+    public void OnBook_ReplacingASell_WaitsForTheCancelBeforeSellingTheSameSharesAgain()
+    {
+        var (strategy, ctx, market) = Setup(new MarketMakerOptions { SkewPerShare = 0m });
+        ctx.Positions[market.Yes] = 10m; // one quote's worth: the ask sells it
+        strategy.OnBook(ctx, market, market.Yes);
+        var sell = ctx.Placed.Single(o => o.Side == Side.Sell);
+        Assert.Equal((market.Yes, 0.52m), (sell.Token, sell.LimitPrice.Value));
+
+        SetMirroredBook(ctx, market, 0.48m, 0.54m);
+        ctx.Now += new MarketMakerOptions().MinQuoteLife;
+        strategy.OnBook(ctx, market, market.Yes);
+        strategy.OnBook(ctx, market, market.Yes);
+
+        // Cancel asked for, not confirmed: those 10 YES are still offered on the venue, and a second sell of them
+        // would be refused. Nothing is offered for them meanwhile (no flip to a NO bid and back).
+        Assert.Contains(sell.Id, ctx.Cancelled);
+        Assert.DoesNotContain(ctx.PlacedSince(2), o => (o.Token == market.Yes && o.Side == Side.Sell) || o.Token == market.No);
+
+        ctx.ConfirmCancels(strategy);
+        var before = ctx.Placed.Count;
+        strategy.OnBook(ctx, market, market.Yes);
+
+        var fresh = ctx.PlacedSince(before).Single(o => o.Side == Side.Sell);
+        Assert.Equal((market.Yes, 0.53m), (fresh.Token, fresh.LimitPrice.Value));
+    }
+
+    [Fact]
     public void OnFill_QuotePartlyFilled_RequotesThatSideOnly()
     {
         var (strategy, ctx, market) = Setup(new MarketMakerOptions { SkewPerShare = 0m });

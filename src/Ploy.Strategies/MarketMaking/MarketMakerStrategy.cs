@@ -169,8 +169,8 @@ public sealed class MarketMakerStrategy : StrategyBase
         var size = Sizing.ToLot(Math.Max(_options.QuoteSize, market.MinOrderSize.Shares));
         var inventory = context.Position(market.Yes) - context.Position(market.No);
         var plan = MarketMakerQuoter.Compute(_options, market.Tick, bestBid, bestAsk, inventory, size.Shares);
-        Reconcile(context, market, state, QuoteSide.Bid, plan.Bid is { } bid ? Route(context, market, yesBook, noBook, QuoteSide.Bid, bid, size) : null);
-        Reconcile(context, market, state, QuoteSide.Ask, plan.Ask is { } ask ? Route(context, market, yesBook, noBook, QuoteSide.Ask, ask, size) : null);
+        Reconcile(context, market, state, QuoteSide.Bid, plan.Bid is { } bid ? Route(context, market, state, yesBook, noBook, QuoteSide.Bid, bid, size) : null);
+        Reconcile(context, market, state, QuoteSide.Ask, plan.Ask is { } ask ? Route(context, market, state, yesBook, noBook, QuoteSide.Ask, ask, size) : null);
     }
 
     /// <summary>
@@ -209,14 +209,41 @@ public sealed class MarketMakerStrategy : StrategyBase
     private static decimal YesPrice(BinaryMarket market, OrderIntent intent) =>
         intent.Token == market.Yes ? intent.LimitPrice.Value : 1m - intent.LimitPrice.Value;
 
-    /// <summary>Picks the order that expresses a YES-space quote, or null if it would cross its own book.</summary>
-    private OrderIntent? Route(IStrategyContext context, BinaryMarket market, IOrderBookView yesBook, IOrderBookView noBook,
+    /// <summary>Shares of <paramref name="token"/> our open sells other than <paramref name="except"/> still offer.</summary>
+    private decimal Offered(TokenId token, TrackedOrder<QuoteTag>? except)
+    {
+        var shares = 0m;
+        foreach (var own in _orders.Open)
+        {
+            if (!ReferenceEquals(own, except) && own.Intent.Token == token && own.Intent.Side == Side.Sell)
+            {
+                shares += own.Intent.Quantity.Shares - own.FilledShares;
+            }
+        }
+
+        return shares;
+    }
+
+    /// <summary>
+    /// Picks the order that expresses a YES-space quote, or null if it would cross its own book or must wait for a
+    /// cancel to free the shares it sells.
+    /// </summary>
+    private OrderIntent? Route(IStrategyContext context, BinaryMarket market, MakerState state, IOrderBookView yesBook, IOrderBookView noBook,
         QuoteSide side, decimal yesPrice, Size size)
     {
         // Selling held inventory of the token whose sale is this quote beats buying its complement (no new capital).
+        var sells = side == QuoteSide.Bid ? market.No : market.Yes;
+        var held = context.Position(sells);
+        if (held >= size.Shares && held - Offered(sells, except: state.Slot(side)) < size.Shares)
+        {
+            // A sell being replaced still offers these shares until the venue confirms its cancel: selling them again
+            // would be refused (by the risk gate, and by the venue). Wait for the confirmation, then sell.
+            return null;
+        }
+
         var (token, orderSide, price, book) = side == QuoteSide.Bid
-            ? context.Position(market.No) >= size.Shares ? (market.No, Side.Sell, 1m - yesPrice, noBook) : (market.Yes, Side.Buy, yesPrice, yesBook)
-            : context.Position(market.Yes) >= size.Shares ? (market.Yes, Side.Sell, yesPrice, yesBook) : (market.No, Side.Buy, 1m - yesPrice, noBook);
+            ? held >= size.Shares ? (market.No, Side.Sell, 1m - yesPrice, noBook) : (market.Yes, Side.Buy, yesPrice, yesBook)
+            : held >= size.Shares ? (market.Yes, Side.Sell, yesPrice, yesBook) : (market.No, Side.Buy, 1m - yesPrice, noBook);
         if (!Price.TryCreate(price, market.Tick, out var limit))
         {
             return null;
@@ -261,6 +288,11 @@ public sealed class MarketMakerStrategy : StrategyBase
 
             _orders.Cancel(context, current);
             state.Forget(current);
+            if (desired is { Side: Side.Sell } && current.Intent.Side == Side.Sell && current.Intent.Token == desired.Token)
+            {
+                // The new sell needs the shares the old one offers until its cancel is confirmed (see Route).
+                return;
+            }
         }
 
         if (desired is null || state.Backoff.IsWaiting(context.Now))
