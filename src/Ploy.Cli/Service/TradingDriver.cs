@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Ploy.Core.Time;
 using Ploy.Execution.Engine;
 
 namespace Ploy.Cli.Service;
@@ -317,6 +318,8 @@ internal sealed class TradingDriver(TradingRuntime runtime, TimeProvider time, I
 
         var (open, exposure, pnl) = await runtime.Gateway.ReadAsync(
             g => (g.Orders.LiveCount, g.Ledger.Wallet.GrossExposure, g.Ledger.DailyRealizedPnl), CancellationToken.None);
+        // In machine seconds, as MaxBookAge is (book times are the venue's: see MarketClock).
+        maxAge /= MarketClock.SpeedOf(time);
         return new EngineView(ticks, trusted && engine.Markets.Books.Count > 0, maxAge, open, exposure, pnl, now);
     }
 }

@@ -15,6 +15,12 @@ public sealed class MarketClock(TimeProvider machine) : TimeProvider
     /// <summary>How many venue seconds pass per machine second (1 unless following a sped-up simulation).</summary>
     public double Speed => _anchor?.Speed ?? 1.0;
 
+    /// <summary>
+    /// Venue seconds per machine second of <paramref name="clock"/>: a market clock's speed, 1 for any other clock. A span
+    /// between two market times divided by it is how long it took here (a silent feed is silent in machine time).
+    /// </summary>
+    public static double SpeedOf(TimeProvider clock) => clock is MarketClock market ? market.Speed : 1.0;
+
     /// <summary>Whether the clock follows a venue's time rather than the machine's.</summary>
     public bool IsFollowingVenue => _anchor is not null;
 

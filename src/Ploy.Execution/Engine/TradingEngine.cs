@@ -4,6 +4,7 @@ using Ploy.Core.MarketData;
 using Ploy.Core.Orders;
 using Ploy.Core.Primitives;
 using Ploy.Core.Strategies;
+using Ploy.Core.Time;
 using Ploy.Core.Venues;
 using Ploy.Execution.Gateway;
 
@@ -150,7 +151,9 @@ public sealed class TradingEngine
     public async Task OnTimerAsync(CancellationToken cancellationToken)
     {
         var now = Now;
-        Markets.MarkStale(now, _options.MaxBookAge);
+        // MaxBookAge is a silence on the wire, in machine time; book times are the venue's, which a sped-up
+        // simulation runs faster (MarketClock).
+        Markets.MarkStale(now, _options.MaxBookAge * MarketClock.SpeedOf(_clock));
         if (now - _lastResolve >= _options.ResolveInterval)
         {
             _lastResolve = now;

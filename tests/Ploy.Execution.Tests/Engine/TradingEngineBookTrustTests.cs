@@ -4,6 +4,7 @@ using Ploy.Core.Markets;
 using Ploy.Core.Orders;
 using Ploy.Core.Primitives;
 using Ploy.Core.Strategies;
+using Ploy.Core.Time;
 using Ploy.Execution.Engine;
 
 namespace Ploy.Execution.Tests.Engine;
@@ -75,6 +76,24 @@ public sealed class TradingEngineBookTrustTests
         Assert.Equal([false], careless.TrustSeen);
         Assert.Empty(h.Venue.Submitted);
         Assert.StartsWith("stale", ((OrderBook)h.Markets.Book(h.Market.Yes)!).UntrustedReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StaleBook_AgainstASpedUpVenue_IsJudgedInMachineTime()
+    {
+        // Book times are the venue's, 60 times as fast as this machine's clock; a silent feed is silent in machine time.
+        await using var h = new GatewayHarness();
+        var market = new MarketClock(h.Clock);
+        market.Follow(GatewayHarness.Start, 60);
+        var engine = new TradingEngine(h.Gateway, h.Markets, [new CarelessStrategy(h.Market)], market, new EngineOptions { MaxBookAge = TimeSpan.FromSeconds(5) });
+
+        h.Clock.Advance(TimeSpan.FromSeconds(2)); // two minutes of the venue's time
+        await engine.OnTimerAsync(CancellationToken.None);
+        Assert.True(h.Markets.Book(h.Market.Yes)!.IsTrusted);
+
+        h.Clock.Advance(TimeSpan.FromSeconds(4)); // six seconds of silence here
+        await engine.OnTimerAsync(CancellationToken.None);
+        Assert.False(h.Markets.Book(h.Market.Yes)!.IsTrusted);
     }
 
     private static BookSnapshotEvent Snapshot(TokenId token) =>
