@@ -151,16 +151,17 @@ public sealed class TradingEngine
     public async Task OnTimerAsync(CancellationToken cancellationToken)
     {
         var now = Now;
-        // MaxBookAge is a silence on the wire, in machine time; book times are the venue's, which a sped-up
-        // simulation runs faster (MarketClock).
-        Markets.MarkStale(now, _options.MaxBookAge * MarketClock.SpeedOf(_clock));
-        if (now - _lastResolve >= _options.ResolveInterval)
+        // These intervals are machine time (a silence on the wire, a polling cadence, how much a crash can lose) while
+        // now is the venue's, which a sped-up simulation runs faster (MarketClock).
+        var speed = MarketClock.SpeedOf(_clock);
+        Markets.MarkStale(now, _options.MaxBookAge * speed);
+        if (now - _lastResolve >= _options.ResolveInterval * speed)
         {
             _lastResolve = now;
             await _gateway.ResolveUnknownAsync(cancellationToken);
         }
 
-        if (now - _lastCheckpoint >= _options.CheckpointInterval)
+        if (now - _lastCheckpoint >= _options.CheckpointInterval * speed)
         {
             _lastCheckpoint = now;
             await _gateway.CheckpointAsync(cancellationToken);
