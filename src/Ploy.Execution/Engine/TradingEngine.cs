@@ -119,28 +119,6 @@ public sealed class TradingEngine
         await DrainAsync(cancellationToken);
     }
 
-    private void Hold(OrderBook? changed)
-    {
-        if (changed is not null && !_heldBooks.Contains(changed.Token))
-        {
-            _heldBooks.Add(changed.Token);
-        }
-    }
-
-    /// <summary>Shows the strategies every book changed since they last looked, once each, in the order they changed.</summary>
-    private void DispatchHeldBooks()
-    {
-        foreach (var token in _heldBooks)
-        {
-            if (Markets.MarketOf(token) is { } market)
-            {
-                Dispatch((s, c) => s.OnBook(c, market, token));
-            }
-        }
-
-        _heldBooks.Clear();
-    }
-
     public async Task OnVenueEventAsync(VenueEvent venueEvent, CancellationToken cancellationToken)
     {
         await _gateway.ApplyVenueEventAsync(venueEvent, cancellationToken);
@@ -226,6 +204,28 @@ public sealed class TradingEngine
         }
 
         return any;
+    }
+
+    private void Hold(OrderBook? changed)
+    {
+        if (changed is not null && !_heldBooks.Contains(changed.Token))
+        {
+            _heldBooks.Add(changed.Token);
+        }
+    }
+
+    /// <summary>Shows the strategies every book changed since they last looked, once each, in the order they changed.</summary>
+    private void DispatchHeldBooks()
+    {
+        foreach (var token in _heldBooks)
+        {
+            if (Markets.MarketOf(token) is { } market)
+            {
+                Dispatch((s, c) => s.OnBook(c, market, token));
+            }
+        }
+
+        _heldBooks.Clear();
     }
 
     private void Dispatch(Action<IStrategy, StrategyContext> call)
