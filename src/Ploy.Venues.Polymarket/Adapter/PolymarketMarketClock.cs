@@ -6,7 +6,7 @@ namespace Ploy.Venues.Polymarket.Adapter;
 
 /// <summary>
 /// Sets a <see cref="MarketClock"/> to the venue's time. Polymarket's markets run on the wall clock, which the machine's
-/// already is (NTP), and it has no simulation clock: the market clock stays the machine's. <c>ploy venue --speed N</c>
+/// already is (NTP), and it has no simulation clock: against any host but loopback the market clock stays the machine's. <c>ploy venue --speed N</c>
 /// runs its markets on a simulated clock N times as fast; a client on the wall clock would see every round after the
 /// first as not open yet, and never trade it.
 /// </summary>
@@ -18,10 +18,16 @@ public static class PolymarketMarketClock
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(machine);
+        if (!client.BaseAddress.IsLoopback)
+        {
+            // ploy venue listens on loopback only; Polymarket itself is not asked for a route it does not have.
+            return false;
+        }
+
         var read = await client.GetSimulationClockAsync(cancellationToken);
         if (!read.IsSuccess)
         {
-            // Not fatal: the venue answered the sign-in; the market times are then read as production reads them.
+            // Not fatal: the market times are then read on this machine's clock, as against Polymarket.
             Log.SimulationClockUnreadable(logger, $"{read.Error.Kind}: {read.Error.Message}");
             return false;
         }

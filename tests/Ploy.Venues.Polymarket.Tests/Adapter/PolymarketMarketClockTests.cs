@@ -37,6 +37,21 @@ public sealed class PolymarketMarketClockTests
         Assert.Equal(1, server.Count("GET", "/sim/clock"));
     }
 
+    [Fact]
+    public async Task FollowAsync_ANonLoopbackHost_IsNotAsked()
+    {
+        var handler = new RecordingHandler();
+        using var http = new HttpClient(handler);
+        using var client = new PolymarketClobClient(http, new PolymarketClobClientOptions { BaseAddress = new Uri("https://clob.polymarket.com/") }, TimeProvider.System);
+        var clock = new MarketClock(TimeProvider.System);
+
+        var followed = await PolymarketMarketClock.FollowAsync(client, clock, TimeProvider.System, NullLogger.Instance, CancellationToken.None);
+
+        Assert.False(followed);
+        Assert.False(clock.IsFollowingVenue);
+        Assert.Empty(handler.Sent);
+    }
+
     [Theory]
     [InlineData("{\"now_ms\":1767614400000,\"speed\":0}")]
     [InlineData("{\"now_ms\":1767614400000,\"speed\":-60}")]
@@ -59,5 +74,17 @@ public sealed class PolymarketMarketClockTests
         var clock = new MarketClock(TimeProvider.System);
         var followed = await PolymarketMarketClock.FollowAsync(client, clock, TimeProvider.System, NullLogger.Instance, CancellationToken.None);
         return (clock, followed);
+    }
+
+    /// <summary>Records what would be sent, and sends nothing: no request may leave loopback.</summary>
+    private sealed class RecordingHandler : HttpMessageHandler
+    {
+        public List<string> Sent { get; } = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Sent.Add($"{request.Method} {request.RequestUri}");
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.NotFound) { Content = new StringContent("{}") });
+        }
     }
 }
