@@ -67,6 +67,14 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public OrderGateway Gateway { get; }
 
+    /// <summary>A market clock on <see cref="Clock"/> that follows a venue whose time is <see cref="Start"/> now and runs <paramref name="speed"/> times as fast.</summary>
+    public MarketClock SpedUpVenueClock(double speed)
+    {
+        var market = new MarketClock(Clock);
+        market.Follow(Start, speed);
+        return market;
+    }
+
     public OrderIntent Buy(decimal price = 0.50m, decimal size = 10m, OrderType type = OrderType.Gtc, TokenId? token = null) =>
         new(new StrategyId("test"), Market.Condition, token ?? Market.Yes, Side.Buy, Price.Of(price), Size.Of(size), type);
 

@@ -4,7 +4,6 @@ using Ploy.Core.Markets;
 using Ploy.Core.Orders;
 using Ploy.Core.Primitives;
 using Ploy.Core.Strategies;
-using Ploy.Core.Time;
 using Ploy.Execution.Engine;
 
 namespace Ploy.Execution.Tests.Engine;
@@ -83,8 +82,7 @@ public sealed class TradingEngineBookTrustTests
     {
         // Book times are the venue's, 60 times as fast as this machine's clock; a silent feed is silent in machine time.
         await using var h = new GatewayHarness();
-        var market = new MarketClock(h.Clock);
-        market.Follow(GatewayHarness.Start, 60);
+        var market = h.SpedUpVenueClock(60);
         var engine = new TradingEngine(h.Gateway, h.Markets, [new CarelessStrategy(h.Market)], market, new EngineOptions { MaxBookAge = TimeSpan.FromSeconds(5) });
 
         h.Clock.Advance(TimeSpan.FromSeconds(2)); // two minutes of the venue's time

@@ -1,4 +1,3 @@
-using Ploy.Core.Time;
 using Ploy.Execution.Engine;
 
 namespace Ploy.Execution.Tests.Engine;
@@ -10,8 +9,7 @@ public sealed class TradingEngineCheckpointTests
     {
         // How much a crash can lose is a span of this machine's time, however fast the venue's clock runs.
         await using var h = new GatewayHarness();
-        var market = new MarketClock(h.Clock);
-        market.Follow(GatewayHarness.Start, 60);
+        var market = h.SpedUpVenueClock(60);
         var engine = new TradingEngine(h.Gateway, h.Markets, [], market,
             new EngineOptions { CheckpointInterval = TimeSpan.FromSeconds(10), MaxBookAge = TimeSpan.FromHours(1) });
         var before = h.Journal.Portfolio;
