@@ -3,6 +3,7 @@ using Ploy.Cli.Paper;
 using Ploy.Core.Orders;
 using Ploy.Persistence.Sqlite;
 using Ploy.Strategies;
+using Ploy.Venues.Polymarket.Signing;
 using Ploy.VenueServer;
 
 namespace Ploy.Cli.Tests;
@@ -71,6 +72,24 @@ public sealed class LivePaperSessionTests : IDisposable
         Assert.True(quotedMarkets >= 2, $"the market maker quoted {quotedMarkets} market(s) over two rounds of the venue");
         Assert.True(summary.SimulatedSeconds >= 25 * 60, $"the session spans {summary.SimulatedSeconds} s of the venue's time, not ~32 min");
         Assert.True(summary.LedgerMatchesVenue, string.Join("; ", summary.LedgerDifferences));
+
+        // The session ends with nothing resting: a quote left on the book could fill while the ledgers are compared.
+        var resting = await VenueOrderStatusesAsync(venue);
+        Assert.DoesNotContain("Live", resting);
+        Assert.NotEmpty(resting);
+    }
+
+    /// <summary>The status of every order our account ever sent, from the venue's admin audit.</summary>
+    private static async Task<List<string>> VenueOrderStatusesAsync(VenueHost venue)
+    {
+        using var signer = new PolymarketSigner(PolymarketPrivateKey.Parse(new VenueUrlSettings().PrivateKey));
+        using var http = new HttpClient { BaseAddress = venue.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "admin/orders?address=" + Uri.EscapeDataString(signer.Address));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminToken);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        using var audit = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return [.. audit.RootElement.GetProperty("orders").EnumerateArray().Select(o => o.GetProperty("status").GetString()!)];
     }
 
     private static async Task<VenueHost> StartVenueAsync()

@@ -117,11 +117,18 @@ public sealed class LivePaperSession(PaperSettings settings, VenueUrlSettings ve
             var completed = await RunLoopAsync(engine, feed, venue, status, clock, cancellationToken);
             // In the venue's time: against ploy venue --speed 60, a minute here is an hour of rounds there.
             var span = market.GetUtcNow() - marketStart;
-            // Fills of the last moments still travel: give them a moment before comparing with the venue.
+            // The session is over: nothing new is placed and nothing stays resting, so the account stops changing
+            // (a resting quote could fill while the ledgers are compared). Cancels and the last fills still travel.
+            foreach (var strategy in strategies)
+            {
+                engine.SetEnabled(strategy.Id, false);
+            }
+
+            await gateway.CancelAllAsync(CancellationToken.None);
             await DrainAsync(engine, feed, venue, status, TimeSpan.FromSeconds(2));
+            var venueLedger = await CaughtUpLedgerAsync(engine, feed, venue, status, gateway, http, url, signer.Address);
             await gateway.CheckpointAsync(CancellationToken.None);
             status.Finish();
-            var venueLedger = await VenueLedgerAsync(venue, http, url, signer.Address);
             return await SummarizeAsync(gateway, venueLedger, completed, status.RoundsResolved, span);
         }
         finally
@@ -185,6 +192,29 @@ public sealed class LivePaperSession(PaperSettings settings, VenueUrlSettings ve
         }
 
         await PumpAsync(engine, feed, venue, status);
+    }
+
+    /// <summary>
+    /// The venue's ledger once ours has caught up with it. A round the venue resolved in the last moments reaches us only
+    /// with the next markets poll (every few seconds): poll now, and if the ledgers still differ, give the account's
+    /// news a moment and compare again, a few times, before reporting a difference.
+    /// </summary>
+    private async Task<VenueResult<VenueBalances>> CaughtUpLedgerAsync(TradingEngine engine, PolymarketMarketDataFeed feed, PolymarketVenue venue,
+        StatusLine status, OrderGateway gateway, HttpClient http, Uri url, string address)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await feed.PollOnceAsync(CancellationToken.None);
+            await PumpAsync(engine, feed, venue, status);
+            var ledger = await VenueLedgerAsync(venue, http, url, address);
+            if (!ledger.IsSuccess || attempt == 3
+                || await gateway.ReadAsync(g => LedgerComparison.Compare(g.Ledger.Wallet, ledger.Value!).Count == 0, CancellationToken.None))
+            {
+                return ledger;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), CancellationToken.None);
+        }
     }
 
     private static async Task PumpAsync(TradingEngine engine, PolymarketMarketDataFeed feed, PolymarketVenue venue, StatusLine status)
