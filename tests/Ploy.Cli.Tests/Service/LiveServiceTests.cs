@@ -40,10 +40,7 @@ public sealed class LiveServiceTests : IDisposable
             Assert.Contains("\"live\"", await status.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        await Eventually.TrueAsync(
-            async () => await PrometheusScrape.ValueAsync(http, "ploy_orders_placed_total") > 0,
-            TimeSpan.FromSeconds(60),
-            "no order was placed on the venue:\n" + ploy.Output);
+        await WaitForAnOrderAsync(http, ploy, "no order was placed on the venue");
 
         // Each /health probes the venue with balance reads: more than the scaled quota allows at once.
         for (var i = 0; i < 15; i++)
@@ -54,9 +51,7 @@ public sealed class LiveServiceTests : IDisposable
         Assert.True(await PrometheusScrape.ValueAsync(http, "ploy_rate_limit_waits_total") > 0, "the rate gate's waits are not exported");
         Assert.True(await PrometheusScrape.ValueAsync(http, "ploy_book_age_seconds") is { } age && age < 60, "book age is not exported");
 
-        await ploy.TerminateAsync();
-        var code = await ploy.WaitForExitAsync(ShutdownTimeout + TimeSpan.FromSeconds(5));
-        Assert.True(code == 0, $"exit code {code?.ToString(CultureInfo.InvariantCulture) ?? "none (still running)"}; output:\n{ploy.Output}");
+        await StopCleanlyAsync(ploy);
         Assert.Contains("stopped cleanly", ploy.Output, StringComparison.Ordinal);
 
         await using var journal = new SqliteJournal(Path.Combine(_root, "data", "ploy.db"), TimeProvider.System);
@@ -92,14 +87,9 @@ public sealed class LiveServiceTests : IDisposable
             "--secrets-dir", venue.SecretsDirectory);
 
         await WaitReadyAsync(http, ploy);
-        await Eventually.TrueAsync(
-            async () => await PrometheusScrape.ValueAsync(http, "ploy_orders_placed_total") > 0,
-            TimeSpan.FromSeconds(60),
-            "no order was placed on the venue:\n" + ploy.Output);
+        await WaitForAnOrderAsync(http, ploy, "no order was placed on the venue");
 
-        await ploy.TerminateAsync();
-        var code = await ploy.WaitForExitAsync(ShutdownTimeout + TimeSpan.FromSeconds(5));
-        Assert.True(code == 0, $"exit code {code?.ToString(CultureInfo.InvariantCulture) ?? "none (still running)"}; output:\n{ploy.Output}");
+        await StopCleanlyAsync(ploy);
     }
 
     [Fact]
@@ -116,10 +106,7 @@ public sealed class LiveServiceTests : IDisposable
         using var ploy = PloyProcess.Start(_root, new Dictionary<string, string>(), "run", "--config", ServiceConfig.Write(_root, config),
             "--secrets-dir", venue.SecretsDirectory);
         await WaitReadyAsync(http, ploy);
-        await Eventually.TrueAsync(
-            async () => await PrometheusScrape.ValueAsync(http, "ploy_orders_placed_total") > 0,
-            TimeSpan.FromSeconds(60),
-            "no order was placed before the outage:\n" + ploy.Output);
+        await WaitForAnOrderAsync(http, ploy, "no order was placed before the outage");
         Assert.Equal(0, await PrometheusScrape.ValueAsync(http, "ploy_circuit_breaker_state{endpoint=\"orders\"}"));
 
         // The venue refuses new orders (503 cancel-only): submits fail until the orders breaker opens.
@@ -157,8 +144,21 @@ public sealed class LiveServiceTests : IDisposable
         var closed = output.LastIndexOf("Circuit breaker polymarket/orders closed", StringComparison.Ordinal);
         Assert.True(opened >= 0 && halfOpen > opened && closed > halfOpen, "expected opened → half-open → closed in the log:\n" + output);
 
+        await StopCleanlyAsync(ploy);
+    }
+
+    private static Task WaitForAnOrderAsync(HttpClient http, PloyProcess ploy, string failure) =>
+        Eventually.TrueAsync(
+            async () => await PrometheusScrape.ValueAsync(http, "ploy_orders_placed_total") > 0,
+            TimeSpan.FromSeconds(60),
+            failure + ":\n" + ploy.Output);
+
+    /// <summary>SIGTERM, as systemd stops the service; it must exit 0 within the shutdown timeout.</summary>
+    private static async Task StopCleanlyAsync(PloyProcess ploy)
+    {
         await ploy.TerminateAsync();
-        Assert.Equal(0, await ploy.WaitForExitAsync(ShutdownTimeout + TimeSpan.FromSeconds(5)));
+        var code = await ploy.WaitForExitAsync(ShutdownTimeout + TimeSpan.FromSeconds(5));
+        Assert.True(code == 0, $"exit code {code?.ToString(CultureInfo.InvariantCulture) ?? "none (still running)"}; output:\n{ploy.Output}");
     }
 
     private static async Task WaitReadyAsync(HttpClient http, PloyProcess ploy) =>
