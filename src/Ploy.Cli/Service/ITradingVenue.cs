@@ -42,4 +42,10 @@ internal interface ITradingVenue : IAsyncDisposable
 
     /// <summary>Every tick: bring the venue to <paramref name="now"/> (the simulation advances; a real venue needs nothing).</summary>
     void Advance(DateTimeOffset now);
+
+    /// <summary>
+    /// On shutdown, before the last checkpoint: asks the venue once more which markets it has resolved, so that they
+    /// reach <see cref="MarketData"/> now rather than at the next poll, which will not come.
+    /// </summary>
+    Task PollResolutionsAsync(CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Ploy.Core.Markets;
 
 namespace Ploy.Cli.Service;
 
@@ -37,6 +38,9 @@ internal static partial class Log
 
     [LoggerMessage(5014, LogLevel.Error, "Shutdown step {Step} failed")]
     public static partial void ShutdownStepFailed(ILogger logger, string step, Exception exception);
+
+    [LoggerMessage(5015, LogLevel.Information, "Shutdown: market {Condition} resolved at the venue ({Winner} won); its payout is booked")]
+    public static partial void SettledOnShutdown(ILogger logger, string condition, Outcome winner);
 
     [LoggerMessage(5020, LogLevel.Information, "Control: {Action}")]
     public static partial void ControlApplied(ILogger logger, string action);

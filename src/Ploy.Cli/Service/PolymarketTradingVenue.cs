@@ -123,6 +123,15 @@ internal sealed class PolymarketTradingVenue(PolymarketOptions options, TimeProv
         // Real time: nothing to advance.
     }
 
+    /// <summary>A market closes at the venue up to a poll interval before the feed's <c>GET /markets</c> sees it.</summary>
+    public async Task PollResolutionsAsync(CancellationToken cancellationToken)
+    {
+        if (_feed is not null)
+        {
+            await _feed.PollOnceAsync(cancellationToken);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_feed is not null)

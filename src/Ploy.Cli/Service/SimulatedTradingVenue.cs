@@ -32,5 +32,8 @@ internal sealed class SimulatedTradingVenue(SimulatedExchange simulation, TimeSp
 
     public void Advance(DateTimeOffset now) => simulation.AdvanceTo(now);
 
+    /// <summary>The simulation publishes a resolution the moment it makes it: nothing to ask for.</summary>
+    public Task PollResolutionsAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Ploy.Core.MarketData;
 using Ploy.Core.Time;
 using Ploy.Execution.Engine;
 
@@ -74,7 +75,14 @@ internal sealed class TradingDriver(TradingRuntime runtime, TimeProvider time, I
             });
         }
 
-        // 4. The journal: portfolio and risk counters, then the writer drains and stops.
+        // 4. Markets the venue has resolved but we have not booked yet (a poll sees a close late, and the loop has
+        // stopped reading): their payouts belong in the last checkpoint, or it disagrees with the venue until a restart.
+        if (runtime.Reconciled)
+        {
+            await Step("settle resolved markets", () => SettleResolvedMarketsAsync(cancellationToken));
+        }
+
+        // 5. The journal: portfolio and risk counters, then the writer drains and stops.
         if (runtime.Reconciled)
         {
             await Step("checkpoint the journal", () => gateway.CheckpointAsync(cancellationToken).WaitAsync(cancellationToken));
@@ -112,6 +120,22 @@ internal sealed class TradingDriver(TradingRuntime runtime, TimeProvider time, I
         while (runtime.Source.VenueEvents.TryRead(out var venueEvent))
         {
             await runtime.Gateway.ApplyVenueEventAsync(venueEvent, cancellationToken).WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Books every resolution waiting in the market data, after asking the venue for the latest; strategies aside.</summary>
+    private async Task SettleResolvedMarketsAsync(CancellationToken cancellationToken)
+    {
+        await runtime.Source.PollResolutionsAsync(cancellationToken);
+        while (runtime.Source.MarketData.TryRead(out var marketData))
+        {
+            // Books and listings no longer matter: nothing will quote on them.
+            if (marketData is MarketResolvedEvent resolved && runtime.Markets.Market(resolved.Resolution.Condition) is { } market)
+            {
+                await runtime.Gateway.SettleAsync(market, resolved.Resolution, cancellationToken).WaitAsync(cancellationToken);
+                runtime.Markets.Remove(market);
+                Log.SettledOnShutdown(logger, market.Condition.Value, resolved.Resolution.Winner);
+            }
         }
     }
 

@@ -116,6 +116,19 @@ internal sealed class LiveVenueFixture : IDisposable
         Assert.True(response.IsSuccessStatusCode, $"POST /admin/mode {mode}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>POST /admin/freeze: the simulation stops (no background trades, no resolutions) until thawed.</summary>
+    public async Task FreezeAsync()
+    {
+        using var http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(10) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "admin/freeze")
+        {
+            Content = new StringContent("{\"frozen\":true}", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+        using var response = await http.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"POST /admin/freeze: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
     /// <summary>The venue's own ledger of the account: cash and every non-zero token balance.</summary>
     public async Task<(decimal Cash, IReadOnlyDictionary<string, decimal> Tokens)> LedgerAsync()
     {

@@ -6,6 +6,7 @@ using Ploy.Cli.Service;
 using Ploy.Core.Books;
 using Ploy.Core.MarketData;
 using Ploy.Core.Markets;
+using Ploy.Core.Orders;
 using Ploy.Core.Primitives;
 using Ploy.Core.Strategies;
 using Ploy.Core.Venues;
@@ -75,6 +76,54 @@ public sealed class TradingDriverTests : IDisposable
         Assert.Equal(1, loop.Runtime.View.Ticks);
     }
 
+    [Fact]
+    public async Task Stop_BooksAResolutionTheVenueReportsOnlyWhenAsked_InTheLastCheckpoint()
+    {
+        var loop = await RunningLoop.StartAsync(_root);
+        var source = loop.Source;
+        var gateway = loop.Runtime.Gateway;
+        BinaryMarket market;
+        decimal shares;
+        decimal cash;
+        await using (loop)
+        {
+            await source.FirstTick.Task.WaitAsync(Patience);
+            market = source.Simulation.ActiveMarkets.First();
+            await source.ForwardSimulationMarketDataAsync();
+            using (var patience = new CancellationTokenSource(Patience))
+            {
+                while (!loop.Runtime.View.BooksTrusted)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(20), patience.Token);
+                }
+            }
+
+            // A position in the market: a buy at the simulation's best ask fills at once.
+            var ask = source.Simulation.Engine.BestAsk(market.Condition, market.Yes)!.Value;
+            var order = await gateway.SubmitAsync(new ClientOrderId("driver-buy-1"),
+                new OrderIntent(new StrategyId("recorder"), market.Condition, market.Yes, Side.Buy, ask.Price, Size.Of(5m), OrderType.Gtc), CancellationToken.None);
+            Assert.NotNull(order.VenueId);
+            await Eventually.TrueAsync(
+                async () => await gateway.ReadAsync(g => g.Ledger.Snapshot(DateTimeOffset.UnixEpoch).Positions.Any(p => p.Token == market.Yes && p.Shares > 0m), CancellationToken.None),
+                Patience,
+                "the buy never filled into a position");
+            var before = await gateway.ReadAsync(g => g.Ledger.Snapshot(DateTimeOffset.UnixEpoch), CancellationToken.None);
+            shares = before.Positions.Where(p => p.Token == market.Yes).Sum(p => p.Shares);
+            cash = before.Cash;
+
+            // The venue has resolved the market, but a polled venue tells only when asked; the loop will not ask again.
+            source.ResolveWhenAsked(new MarketResolution(market.Condition, Outcome.Yes, TimeProvider.System.GetUtcNow()));
+        }
+
+        Assert.True(source.AskedForResolutions);
+        await using var journal = new SqliteJournal(Path.Combine(_root, "ploy.db"), TimeProvider.System);
+        await journal.InitializeAsync(CancellationToken.None);
+        var portfolio = (await journal.LoadAsync(CancellationToken.None)).Portfolio;
+        Assert.NotNull(portfolio);
+        Assert.DoesNotContain(portfolio.Positions, p => (p.Token == market.Yes || p.Token == market.No) && p.Shares != 0m);
+        Assert.Equal(cash + shares, portfolio.Cash); // each winning share pays 1
+    }
+
     /// <summary>The loop started on a fresh journal; disposing stops it as the host would.</summary>
     private sealed class RunningLoop : IAsyncDisposable
     {
@@ -125,12 +174,17 @@ public sealed class TradingDriverTests : IDisposable
     private sealed class HourlyVenue(SimulatedExchange simulation) : ITradingVenue
     {
         private int _ticks;
+        private MarketResolution? _resolution;
 
         public Channel<MarketDataEvent> Feed { get; } = Channel.CreateUnbounded<MarketDataEvent>();
 
         public TaskCompletionSource FirstTick { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public int Ticks => Volatile.Read(ref _ticks);
+
+        public SimulatedExchange Simulation => simulation;
+
+        public bool AskedForResolutions { get; private set; }
 
         public IVenue Venue => simulation.Venue;
 
@@ -155,6 +209,27 @@ public sealed class TradingDriverTests : IDisposable
             Interlocked.Increment(ref _ticks);
             FirstTick.TrySetResult();
         }
+
+        public async Task PollResolutionsAsync(CancellationToken cancellationToken)
+        {
+            AskedForResolutions = true;
+            if (_resolution is { } resolution)
+            {
+                await Feed.Writer.WriteAsync(new MarketResolvedEvent(resolution), cancellationToken);
+            }
+        }
+
+        /// <summary>What the simulation has published so far (its listings and books) goes to the loop.</summary>
+        public async Task ForwardSimulationMarketDataAsync()
+        {
+            while (simulation.MarketData.Events.TryRead(out var marketData))
+            {
+                await Feed.Writer.WriteAsync(marketData);
+            }
+        }
+
+        /// <summary>The next <see cref="PollResolutionsAsync"/> reports <paramref name="resolution"/>.</summary>
+        public void ResolveWhenAsked(MarketResolution resolution) => _resolution = resolution;
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
