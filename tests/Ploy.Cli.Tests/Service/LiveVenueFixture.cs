@@ -104,30 +104,11 @@ internal sealed class LiveVenueFixture : IDisposable
     }
 
     /// <summary>POST /admin/mode: normal, restart (425), cancel-only (503) or post-only.</summary>
-    public async Task SetModeAsync(string mode)
-    {
-        using var http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(10) };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "admin/mode")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new Dictionary<string, string> { ["mode"] = mode }), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
-        using var response = await http.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, $"POST /admin/mode {mode}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
+    public Task SetModeAsync(string mode) =>
+        PostAdminAsync("admin/mode", JsonSerializer.Serialize(new Dictionary<string, string> { ["mode"] = mode }));
 
     /// <summary>POST /admin/freeze: the simulation stops (no background trades, no resolutions) until thawed.</summary>
-    public async Task FreezeAsync()
-    {
-        using var http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(10) };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "admin/freeze")
-        {
-            Content = new StringContent("{\"frozen\":true}", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
-        using var response = await http.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, $"POST /admin/freeze: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
+    public Task FreezeAsync() => PostAdminAsync("admin/freeze", "{\"frozen\":true}");
 
     /// <summary>The venue's own ledger of the account: cash and every non-zero token balance.</summary>
     public async Task<(decimal Cash, IReadOnlyDictionary<string, decimal> Tokens)> LedgerAsync()
@@ -153,4 +134,13 @@ internal sealed class LiveVenueFixture : IDisposable
     }
 
     public void Dispose() => _process.Dispose();
+
+    private async Task PostAdminAsync(string path, string json)
+    {
+        using var http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(10) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+        using var response = await http.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"POST /{path} {json}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
 }
