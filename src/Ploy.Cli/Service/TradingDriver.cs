@@ -11,7 +11,8 @@ namespace Ploy.Cli.Service;
 /// (invariant 4), starts the market data, then every step brings the venue to the wall clock (paper: the simulation
 /// advances; live: nothing to do) and runs the engine's timer; between steps it feeds market data and account events
 /// to the engine as they arrive. Only this loop touches the engine.
-/// On stop it shuts down gracefully: strategies first, then in-flight commands, resting orders, the journal.
+/// On stop it shuts down gracefully: strategies first, then in-flight commands, resting orders, markets the venue has
+/// resolved, the journal.
 /// </summary>
 internal sealed class TradingDriver(TradingRuntime runtime, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<TradingDriver> logger) : IHostedService, IDisposable
 {
