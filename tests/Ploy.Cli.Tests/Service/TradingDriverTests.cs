@@ -90,13 +90,7 @@ public sealed class TradingDriverTests : IDisposable
             await source.FirstTick.Task.WaitAsync(Patience);
             market = source.Simulation.ActiveMarkets.First();
             await source.ForwardSimulationMarketDataAsync();
-            using (var patience = new CancellationTokenSource(Patience))
-            {
-                while (!loop.Runtime.View.BooksTrusted)
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(20), patience.Token);
-                }
-            }
+            await Eventually.TrueAsync(() => Task.FromResult(loop.Runtime.View.BooksTrusted), Patience, "the simulation's books never became trusted");
 
             // A position in the market: a buy at the simulation's best ask fills at once.
             var ask = source.Simulation.Engine.BestAsk(market.Condition, market.Yes)!.Value;
