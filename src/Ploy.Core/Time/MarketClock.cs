@@ -21,13 +21,16 @@ public sealed class MarketClock(TimeProvider machine) : TimeProvider
     /// </summary>
     public static double SpeedOf(TimeProvider clock) => clock is MarketClock market ? market.Speed : 1.0;
 
+    /// <summary>Whether <paramref name="speed"/> can be followed: a positive, finite number.</summary>
+    public static bool IsValidSpeed(double speed) => speed > 0 && !double.IsInfinity(speed);
+
     /// <summary>Whether the clock follows a venue's time rather than the machine's.</summary>
     public bool IsFollowingVenue => _anchor is not null;
 
     /// <summary>From now on, reads <paramref name="venueNow"/> here and runs <paramref name="speed"/> times as fast.</summary>
     public void Follow(DateTimeOffset venueNow, double speed)
     {
-        if (!(speed > 0) || double.IsInfinity(speed))
+        if (!IsValidSpeed(speed))
         {
             throw new ArgumentOutOfRangeException(nameof(speed), speed, "The venue's speed must be a positive number.");
         }

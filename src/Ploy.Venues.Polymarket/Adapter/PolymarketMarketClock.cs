@@ -37,7 +37,7 @@ public static class PolymarketMarketClock
             return false;
         }
 
-        if (!(simulation.Speed > 0) || double.IsInfinity(simulation.Speed))
+        if (!MarketClock.IsValidSpeed(simulation.Speed))
         {
             Log.SimulationClockUnreadable(logger, $"speed {simulation.Speed} is not a positive number");
             return false;
