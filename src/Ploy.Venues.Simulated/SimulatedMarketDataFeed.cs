@@ -95,7 +95,7 @@ internal sealed class SimulatedMarketDataFeed : IMarketDataFeed
     public void Flush(DateTimeOffset at)
     {
         // Each change is published once the next is known, so that only the last one says the batch is whole.
-        var pending = default((TokenId Token, Side Side, int Units, decimal Total)?);
+        PriceChangeEvent? pending = null;
         foreach (var key in _dirtyOrder)
         {
             var total = PublishedTotal(key);
@@ -113,17 +113,17 @@ internal sealed class SimulatedMarketDataFeed : IMarketDataFeed
                 _published[key] = total;
             }
 
-            if (pending is { } previous)
+            if (pending is not null)
             {
-                Publish(new PriceChangeEvent(previous.Token, previous.Side, Price.FromUnits(previous.Units), Size.Of(previous.Total), null, at, MoreInBatch: true));
+                Publish(pending with { MoreInBatch = true });
             }
 
-            pending = (key.Token, key.Side, key.Units, total);
+            pending = new PriceChangeEvent(key.Token, key.Side, Price.FromUnits(key.Units), Size.Of(total), null, at);
         }
 
-        if (pending is { } last)
+        if (pending is not null)
         {
-            Publish(new PriceChangeEvent(last.Token, last.Side, Price.FromUnits(last.Units), Size.Of(last.Total), null, at));
+            Publish(pending);
         }
 
         _dirty.Clear();
