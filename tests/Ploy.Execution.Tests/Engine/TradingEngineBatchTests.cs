@@ -1,9 +1,9 @@
 using Ploy.Core.MarketData;
 using Ploy.Core.Markets;
-using Ploy.Core.Orders;
 using Ploy.Core.Primitives;
 using Ploy.Core.Strategies;
 using Ploy.Execution.Engine;
+using Ploy.Strategies;
 
 namespace Ploy.Execution.Tests.Engine;
 
@@ -56,40 +56,14 @@ public sealed class TradingEngineBatchTests
         Assert.Equal([h.Market.Yes, h.Market.No], watcher.Seen.Select(s => s.Token));
     }
 
-    private sealed class BookWatcher : IStrategy
+    private sealed class BookWatcher() : StrategyBase(new StrategyId("watcher"))
     {
-        public StrategyId Id { get; } = new("watcher");
-
         public List<(TokenId Token, decimal? Bid, decimal? Ask)> Seen { get; } = [];
 
-        public void OnBook(IStrategyContext context, BinaryMarket current, TokenId token)
+        public override void OnBook(IStrategyContext context, BinaryMarket current, TokenId token)
         {
             var book = context.Book(token)!;
             Seen.Add((token, book.BestBid?.Price.Value, book.BestAsk?.Price.Value));
-        }
-
-        public void OnTimer(IStrategyContext context)
-        {
-        }
-
-        public void OnMarketListed(IStrategyContext context, BinaryMarket listed)
-        {
-        }
-
-        public void OnReferencePrice(IStrategyContext context, string symbol, decimal price)
-        {
-        }
-
-        public void OnFill(IStrategyContext context, Fill fill)
-        {
-        }
-
-        public void OnOrderUpdate(IStrategyContext context, Order order)
-        {
-        }
-
-        public void OnMarketResolved(IStrategyContext context, BinaryMarket resolved, MarketResolution resolution)
-        {
         }
     }
 }

@@ -5,6 +5,7 @@ using Ploy.Core.Orders;
 using Ploy.Core.Primitives;
 using Ploy.Core.Strategies;
 using Ploy.Execution.Engine;
+using Ploy.Strategies;
 
 namespace Ploy.Execution.Tests.Engine;
 
@@ -98,10 +99,8 @@ public sealed class TradingEngineBookTrustTests
         new(token, [new BookLevel(Price.Of(0.48m), Size.Of(100))], [new BookLevel(Price.Of(0.52m), Size.Of(100))], null, GatewayHarness.Start);
 
     /// <summary>Records the trust it sees and buys YES on every book event regardless — what the engine must not let through.</summary>
-    private sealed class CarelessStrategy(BinaryMarket market) : IStrategy
+    private sealed class CarelessStrategy(BinaryMarket market) : StrategyBase(new StrategyId("test"))
     {
-        public StrategyId Id { get; } = new("test");
-
         public decimal Price { get; init; } = 0.45m;
 
         public bool OnTimerToo { get; init; }
@@ -110,34 +109,14 @@ public sealed class TradingEngineBookTrustTests
 
         public TickSize? TickSeen { get; private set; }
 
-        public void OnBook(IStrategyContext context, BinaryMarket current, TokenId token) => Act(context);
+        public override void OnBook(IStrategyContext context, BinaryMarket current, TokenId token) => Act(context);
 
-        public void OnTimer(IStrategyContext context)
+        public override void OnTimer(IStrategyContext context)
         {
             if (OnTimerToo)
             {
                 Act(context);
             }
-        }
-
-        public void OnMarketListed(IStrategyContext context, BinaryMarket listed)
-        {
-        }
-
-        public void OnReferencePrice(IStrategyContext context, string symbol, decimal price)
-        {
-        }
-
-        public void OnFill(IStrategyContext context, Fill fill)
-        {
-        }
-
-        public void OnOrderUpdate(IStrategyContext context, Order order)
-        {
-        }
-
-        public void OnMarketResolved(IStrategyContext context, BinaryMarket resolved, MarketResolution resolution)
-        {
         }
 
         private void Act(IStrategyContext context)
