@@ -66,11 +66,7 @@ public sealed class TradingDriverTests : IDisposable
         BookLevel[] asks = [new(Price.Of(0.52m), Size.Of(100))];
         await source.Feed.Writer.WriteAsync(new BookSnapshotEvent(market.Yes, bids, asks, null, now));
         await source.Feed.Writer.WriteAsync(new BookSnapshotEvent(market.No, bids, asks, null, now));
-        using var patience = new CancellationTokenSource(Patience);
-        while (!loop.Runtime.View.BooksTrusted)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(20), patience.Token);
-        }
+        await Eventually.TrueAsync(() => Task.FromResult(loop.Runtime.View.BooksTrusted), Patience, "the books never showed as trusted");
 
         Assert.Equal(1, source.Ticks);
         Assert.Equal(1, loop.Runtime.View.Ticks);
